@@ -1,0 +1,130 @@
+package io.switchboard.app;
+
+import io.switchboard.core.config.ConfigException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Command-line entry point ({@code bin/switchboard}). Sub-commands: {@code run} (default),
+ * {@code version}, {@code help}. Exit codes: 0 ok, 1 runtime failure, 2 bad usage or configuration.
+ */
+public final class Main {
+    static final String VERSION = "0.1.0";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        String command = "run";
+        if (!rest.isEmpty() && !rest.get(0).startsWith("-")) {
+            command = rest.remove(0);
+        }
+        switch (command) {
+            case "version":
+                out.println("switchboard " + VERSION);
+                return 0;
+            case "help":
+                out.print(usage());
+                return 0;
+            case "run":
+                return runSwitch(rest, err);
+            default:
+                err.println("switchboard: unknown command '" + command + "'");
+                err.print(usage());
+                return 2;
+        }
+    }
+
+    private static int runSwitch(List<String> args, PrintStream err) {
+        Path conf = Path.of("conf");
+        List<String> sets = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = null;
+            String flag = a;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                flag = a.substring(0, eq);
+                value = a.substring(eq + 1);
+            }
+            switch (flag) {
+                case "--conf", "--data", "--set" -> {
+                    if (value == null) {
+                        if (i + 1 >= args.size()) {
+                            err.println("switchboard: " + flag + " needs a value");
+                            return 2;
+                        }
+                        value = args.get(++i);
+                    }
+                    if (flag.equals("--conf")) {
+                        conf = Path.of(value);
+                    } else if (flag.equals("--data")) {
+                        sets.add("data.dir=" + value);
+                    } else {
+                        sets.add(value);
+                    }
+                }
+                case "-h", "--help" -> {
+                    System.out.print(usage());
+                    return 0;
+                }
+                default -> {
+                    err.println("switchboard: unknown flag '" + a + "'");
+                    err.print(usage());
+                    return 2;
+                }
+            }
+        }
+        if (!Files.isDirectory(conf)) {
+            err.println("switchboard: --conf " + conf + " is not a directory");
+            return 2;
+        }
+        Switchboard sb;
+        try {
+            sb = Switchboard.start(Switchboard.loadConfig(conf, sets), conf);
+        } catch (ConfigException e) {
+            err.println("switchboard: configuration error: " + e.getMessage());
+            return 2;
+        } catch (StartupException e) {
+            err.println("switchboard: cannot start: " + e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sb.close();
+            stopped.countDown();
+        }, "shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    static String usage() {
+        return """
+                Usage: bin/switchboard [COMMAND] [OPTIONS]
+
+                Commands:
+                  run        start the softswitch (default)
+                  version    print the version
+                  help       print this help
+
+                Options for run:
+                  --conf DIR         configuration directory (default: conf)
+                  --data DIR         runtime data directory (same as --set data.dir=DIR)
+                  --set KEY=VALUE    override any configuration key; repeatable
+                                     (e.g. --set sip.port=5070 --set http.port=0)
+                """;
+    }
+}
