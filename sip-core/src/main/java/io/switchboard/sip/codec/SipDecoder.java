@@ -12,6 +12,7 @@ import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -95,10 +96,12 @@ public final class SipDecoder {
                 return RejectShell.answer(head, p, Map.of());
             }
         }
+        int headEnd = Framing.headerEnd(message, 0, message.length);
+        headEnd = headEnd < 0 ? message.length : headEnd;
         List<String> badHeaders = new ArrayList<>(2);
         SIPMessage msg;
         try {
-            msg = parser.parseSIPMessage(message, true, false, (ex, m, headerClass, headerText, messageText) -> {
+            msg = parser.parseSIPMessage(Unfolding.unfold(message, headEnd), true, false, (ex, m, headerClass, headerText, messageText) -> {
                 badHeaders.add(headerName(headerText));
                 if (isCritical(headerClass)) {
                     throw ex;
@@ -107,6 +110,10 @@ public final class SipDecoder {
         } catch (ParseException | RuntimeException e) {
             String reason = badHeaders.isEmpty() ? "Malformed message" : "Malformed " + badHeaders.get(0) + " header";
             return RejectShell.answer(head, Problem.badRequest(reason), Map.of());
+        }
+        if (msg != null && headEnd < message.length && head.values("Content-Length").isEmpty()) {
+            // RFC 3261 §18.3 / RFC 4475 §3.4.1: without Content-Length a datagram's body runs to its end
+            msg.setMessageContent(Arrays.copyOfRange(message, headEnd, message.length));
         }
         if (msg instanceof SIPResponse response) {
             return checkResponse(response);
