@@ -24,13 +24,13 @@ final class TortureData {
     /** The {@code shared/testdata} directory. */
     static synchronized Path root() {
         if (root == null) {
-            root = locate();
+            root = locate(System.getProperty(PROPERTY), Path.of("").toAbsolutePath());
         }
         return root;
     }
 
-    private static Path locate() {
-        String prop = System.getProperty(PROPERTY);
+    /** Resolves the data directory from the property value (may be null) or by walking up from {@code start}. */
+    static Path locate(String prop, Path start) {
         if (prop != null && !prop.isBlank()) {
             Path p = Path.of(prop).toAbsolutePath();
             if (!Files.isDirectory(p.resolve("rfc4475"))) {
@@ -38,7 +38,6 @@ final class TortureData {
             }
             return p;
         }
-        Path start = Path.of("").toAbsolutePath();
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             Path candidate = dir.resolve("shared").resolve("testdata");
             if (Files.isDirectory(candidate.resolve("rfc4475"))) {
