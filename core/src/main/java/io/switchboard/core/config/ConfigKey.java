@@ -76,6 +76,9 @@ public record ConfigKey<T>(String name, String defaultText, String description, 
 
     public static Duration parseDuration(String s) {
         String t = s.trim().toLowerCase(Locale.ROOT);
+        if (t.startsWith("-")) {
+            throw new IllegalArgumentException("expected a duration of zero or more, like 500ms, 32s, 5m, 1h");
+        }
         try {
             if (t.endsWith("ms")) {
                 return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2).trim()));

@@ -10,7 +10,7 @@ public record Cidr(byte[] network, int prefix) {
         String t = text.trim();
         int slash = t.indexOf('/');
         try {
-            InetAddress a = InetAddress.getByName(slash < 0 ? t : t.substring(0, slash));
+            InetAddress a = literal(slash < 0 ? t : t.substring(0, slash), text);
             byte[] bytes = a.getAddress();
             int prefix = slash < 0 ? bytes.length * 8 : Integer.parseInt(t.substring(slash + 1));
             if (prefix < 0 || prefix > bytes.length * 8) {
@@ -20,6 +20,26 @@ public record Cidr(byte[] network, int prefix) {
         } catch (UnknownHostException | NumberFormatException e) {
             throw new IllegalArgumentException("not an address or CIDR: " + text);
         }
+    }
+
+    /** Only address literals: a host name would mean a DNS lookup at start-up (and "" means localhost to the JDK). */
+    private static InetAddress literal(String s, String text) throws UnknownHostException {
+        if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            String[] parts = s.split("\\.");
+            byte[] b = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                int v = Integer.parseInt(parts[i]);
+                if (v > 255) {
+                    throw new IllegalArgumentException("not an address or CIDR: " + text);
+                }
+                b[i] = (byte) v;
+            }
+            return InetAddress.getByAddress(b);
+        }
+        if (s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.]+")) {
+            return InetAddress.getByName("[" + s + "]"); // brackets: parsed as IPv6, never looked up
+        }
+        throw new IllegalArgumentException("not an address or CIDR: " + text);
     }
 
     public boolean contains(InetAddress address) {

@@ -96,7 +96,7 @@ public final class BindingStore {
             long now = clock.millis();
             int kept = 0;
             for (Binding b : all) {
-                if (b.expiresAtMillis() > now) {
+                if (usable(b) && b.expiresAtMillis() > now) {
                     byAor.compute(b.aor(), (k, old) -> {
                         List<Binding> l = new ArrayList<>(old == null ? List.of() : old);
                         l.add(b);
@@ -110,6 +110,11 @@ public final class BindingStore {
         } catch (IOException e) {
             log.warn("registrations: cannot read {} ({}); starting with none", file, e.getMessage());
         }
+    }
+
+    /** A hand-edited or damaged file may hold nulls; such entries are skipped, not allowed to fail start-up. */
+    private static boolean usable(Binding b) {
+        return b != null && b.aor() != null && b.contact() != null && b.contactParams() != null && b.callId() != null;
     }
 
     /** Writes the bindings if they changed since the last flush. */

@@ -156,7 +156,8 @@ public final class ServerTransaction {
     }
 
     void onAck() {
-        if (fire(Event.ACK) && state == State.CONFIRMED) {
+        State before = state;
+        if (fire(Event.ACK) && before == State.COMPLETED) { // Timer I starts on entering Confirmed, not on each ACK
             retransmitTimer.cancel();
             endTimer.cancel();
             Duration i = replyTo.reliable() ? Duration.ZERO : layer.timers().t4();
@@ -176,10 +177,9 @@ public final class ServerTransaction {
             endTimer = layer.lane().schedule(t.sixtyFourT1(), () -> timer(Event.TIMER_H));
         } else if (invite && e == Event.SEND_2XX && endTimer == Lane.TimerHandle.NONE) {
             request = null;
-            if (unreliable) {
-                retransmitInterval = t.t1();
-                retransmitTimer = layer.lane().schedule(retransmitInterval, () -> timer(Event.TIMER_G));
-            }
+            // §13.3.1.4: the 2xx is retransmitted whatever the transport (there may be UDP hops beyond it)
+            retransmitInterval = t.t1();
+            retransmitTimer = layer.lane().schedule(retransmitInterval, () -> timer(Event.TIMER_G));
             endTimer = layer.lane().schedule(t.sixtyFourT1(), () -> timer(Event.TIMER_L));
         } else if (!invite && state == State.COMPLETED) {
             request = null;
