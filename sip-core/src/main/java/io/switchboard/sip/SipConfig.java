@@ -57,6 +57,12 @@ public record SipConfig(
 
     public static SipConfig from(Config c) {
         int cores = Runtime.getRuntime().availableProcessors();
+        if (c.get(AUTH_ALGORITHMS).isEmpty()) {
+            throw new io.switchboard.core.config.ConfigException("sip.auth.algorithms must name at least one of MD5, SHA-256");
+        }
+        if (c.get(TRANSPORTS).isEmpty()) {
+            throw new io.switchboard.core.config.ConfigException("sip.transports must name at least one of udp, tcp");
+        }
         return new SipConfig(c.get(BIND), c.get(PORT), c.get(TRANSPORTS), c.get(DOMAIN), c.get(ADVERTISE),
                 c.get(T1), c.get(T2), c.get(T4), c.get(RING_TIMEOUT), c.get(MAX_HEADER), c.get(MAX_BODY), c.get(TCP_IDLE),
                 c.get(MIN_EXPIRES), c.get(MAX_EXPIRES), c.get(DEFAULT_EXPIRES), c.get(MAX_CONTACTS), c.get(MAX_BINDINGS),

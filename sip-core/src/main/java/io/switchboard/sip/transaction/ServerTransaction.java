@@ -137,6 +137,9 @@ public final class ServerTransaction {
 
     /** The TU saw the ACK for our 2xx (it matches the dialog, not this transaction). */
     public void ackReceived() {
+        if (state == State.TERMINATED) {
+            return; // Timer L already ended it; a late ACK needs nothing more
+        }
         fire(Event.ACK_2XX);
         retransmitTimer.cancel();
         if (state == State.ACCEPTED) {
