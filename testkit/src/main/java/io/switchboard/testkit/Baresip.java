@@ -190,9 +190,33 @@ public final class Baresip implements AutoCloseable {
         return control.events();
     }
 
-    /** Waits for REGISTER_OK; fails at once on REGISTER_FAIL. */
-    public BaresipEvent awaitRegistered(Duration atMost) {
-        return awaitEvent("REGISTER_OK", atMost, "REGISTER_FAIL");
+    /**
+     * Waits until the account is registered: a REGISTER_OK event, or {@code reginfo} reporting {@code OK}
+     * (baresip registers at start-up, possibly before the control connection exists, and events are
+     * not replayed). Fails at once on REGISTER_FAIL or an {@code ERR} status.
+     */
+    public void awaitRegistered(Duration atMost) {
+        AtomicReference<String> last = new AtomicReference<>("");
+        try {
+            await("baresip '" + name + "' registered").atMost(atMost).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Optional<BaresipEvent> failed = event("REGISTER_FAIL");
+                if (failed.isPresent()) {
+                    throw new AssertionError("baresip '" + name + "' failed to register: " + failed.get() + "\n" + logText());
+                }
+                if (event("REGISTER_OK").isPresent()) {
+                    return true;
+                }
+                String info = regInfo().replaceAll("\u001b\\[[0-9;]*m", "");
+                last.set(info);
+                if (info.contains("ERR")) {
+                    throw new AssertionError("baresip '" + name + "' failed to register: " + info + "\n" + logText());
+                }
+                return info.contains(" OK");
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("baresip '" + name + "' not registered within " + atMost + "; reginfo: " + last.get()
+                    + "\nevents: " + control.events() + "\n" + logText(), e);
+        }
     }
 
     /** Places a call ({@code dial} command). */
