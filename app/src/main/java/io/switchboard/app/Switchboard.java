@@ -63,16 +63,16 @@ public final class Switchboard implements AutoCloseable {
         SipStack sip = new SipStack(sipConfig, directory, app.dataDir());
         try {
             sip.start();
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             sip.close(Duration.ZERO);
-            throw new StartupException("SIP listeners: " + e.getMessage(), e);
+            throw new StartupException("SIP listeners on " + sipConfig.bind() + ":" + sipConfig.port() + ": " + e.getMessage(), e);
         }
         HttpServer http = null;
         if (app.httpPort() != 0) {
             http = new HttpServer(app.httpBind(), app.httpPort(), new HealthRoute(sip));
             try {
                 http.start();
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 sip.close(Duration.ZERO);
                 throw new StartupException("HTTP listener " + app.httpBind() + ":" + app.httpPort() + ": " + e.getMessage(), e);
             }

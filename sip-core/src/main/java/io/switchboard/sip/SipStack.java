@@ -2,39 +2,102 @@ package io.switchboard.sip;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
+import gov.nist.javax.sip.parser.StringMsgParser;
+import io.switchboard.core.lane.Lane;
 import io.switchboard.core.lane.LaneGroup;
+import io.switchboard.sip.auth.DigestAuth;
+import io.switchboard.sip.b2bua.LaneContext;
 import io.switchboard.sip.codec.Decoded;
 import io.switchboard.sip.directory.Directory;
+import io.switchboard.sip.policy.AbusePolicy;
+import io.switchboard.sip.registrar.BindingStore;
+import io.switchboard.sip.registrar.Registrar;
+import io.switchboard.sip.transaction.Destination;
+import io.switchboard.sip.transaction.TimerConfig;
+import io.switchboard.sip.transaction.TransactionCounters;
+import io.switchboard.sip.transaction.TransactionLayer;
+import io.switchboard.sip.transaction.Wire;
 import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.InboundSink;
 import io.switchboard.sip.transport.SipTransport;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The SIP core of one node: transport, lanes, transactions, registrar and B2BUA wired together. */
+/**
+ * The SIP core of one node: transport, lanes, transactions, registrar and B2BUA wired together.
+ * Network threads decode and apply the abuse policy; everything else runs on the lane its
+ * Call-ID maps to.
+ */
 public final class SipStack implements InboundSink {
     private static final Logger log = LoggerFactory.getLogger(SipStack.class);
 
     private final SipConfig config;
     private final Directory directory;
-    private final Path dataDir;
+    private final InstantSource clock = InstantSource.system();
     private final SipTransport transport;
+    private final BindingStore bindings;
+    private final DigestAuth auth;
+    private final AbusePolicy policy;
+    private final TransactionCounters counters = new TransactionCounters();
+    private final AtomicInteger activeCalls = new AtomicInteger();
+    private final LongAdder rejected = new LongAdder();
+    private final List<LaneCore> cores = new ArrayList<>();
     private LaneGroup lanes;
+    private ScheduledExecutorService housekeeping;
+    private volatile boolean running;
 
     public SipStack(SipConfig config, Directory directory, Path dataDir) {
         this.config = config;
         this.directory = directory;
-        this.dataDir = dataDir;
         this.transport = new SipTransport(config, this);
+        this.bindings = new BindingStore(dataDir, clock);
+        this.auth = new DigestAuth(config.domain(), config.authAlgorithms(), config.nonceLifetime(), clock);
+        this.policy = new AbusePolicy(config.requestsPerSecond(), config.requestBurst(), config.authFailuresBeforeBan(),
+                config.banTime(), config.exempt(), clock);
     }
 
     public void start() {
+        bindings.load();
         lanes = new LaneGroup("sip-lane", config.lanes());
         transport.start();
+        Registrar registrar = new Registrar(config, directory, bindings, auth, policy, clock);
+        Wire wire = (bytes, d) -> transport.send(bytes, d.transport(), d.address(), d.flow());
+        TimerConfig timers = new TimerConfig(config.t1(), config.t2(), config.t4());
+        for (int i = 0; i < lanes.size(); i++) {
+            Lane lane = lanes.lane(i);
+            TransactionLayer tl = new TransactionLayer(lane, wire, timers, counters, config.maxTransactions());
+            LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
+                    transport, clock, activeCalls, config.advertisedHost(), transport.port());
+            cores.add(new LaneCore(ctx, registrar, i));
+        }
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "registrar-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> {
+            try {
+                bindings.purgeExpired();
+                bindings.flush();
+            } catch (RuntimeException e) {
+                log.warn("registrar housekeeping failed: {}", e.toString());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+        running = true;
+        log.info("SIP core ready: domain {}, {} lanes, {} registrations restored", config.domain(), lanes.size(), bindings.size());
     }
 
     public int port() {
@@ -42,33 +105,91 @@ public final class SipStack implements InboundSink {
     }
 
     public boolean isRunning() {
-        return transport.isRunning();
+        return running && transport.isRunning();
+    }
+
+    public BindingStore bindings() {
+        return bindings;
     }
 
     public Map<String, Object> stats() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("port", transport.port());
+        m.put("registrations", bindings.size());
+        m.put("activeCalls", activeCalls.get());
         m.put("received", transport.received());
         m.put("dropped", transport.dropped());
+        m.put("rejected", rejected.sum());
         m.put("tcpConnections", transport.connections());
+        m.put("transactions", counters.snapshot());
+        m.put("policy", policy.snapshot());
         return m;
+    }
+
+    public TransactionCounters transactionCounters() {
+        return counters;
     }
 
     @Override
     public void onDecoded(Decoded decoded, Flow flow) {
-        if (decoded instanceof Decoded.Drop d) {
+        if (!running || !policy.admit(flow.remote().getAddress())) {
+            transport.countDrop();
+            return;
+        }
+        if (decoded instanceof Decoded.Message m) {
+            String callId = m.message().getCallId().getCallId();
+            int index = lanes.laneIndexFor(callId);
+            LaneCore core = cores.get(index);
+            if (m.message() instanceof SIPRequest req) {
+                lanes.lane(index).execute(() -> core.onRequest(req, flow));
+            } else {
+                SIPResponse resp = (SIPResponse) m.message();
+                lanes.lane(index).execute(() -> core.onResponse(resp));
+            }
+        } else if (decoded instanceof Decoded.Reject r) {
+            rejected.increment();
+            log.debug("rejecting request from {}: {} {}", flow.remote(), r.status(), r.reason());
+            if (r.shell().getTopmostVia() == null) {
+                transport.countDrop();
+                return;
+            }
+            SIPResponse resp = r.shell().createResponse(r.status(), r.reason());
+            Destination to = LaneCore.responseDestination(r.shell().getTopmostVia(), flow);
+            transport.send(resp.encodeAsBytes(to.transport().token()), to.transport(), to.address(), to.flow());
+        } else if (decoded instanceof Decoded.Drop d) {
             transport.countDrop();
             log.debug("dropped message from {}: {}", flow.remote(), d.reason());
-        } else if (decoded instanceof Decoded.Reject r) {
-            SIPResponse resp = r.shell().createResponse(r.status(), r.reason());
-            transport.send(resp.encodeAsBytes(flow.transport().token()), flow.transport(), flow.remote(), flow);
-        } else if (decoded instanceof Decoded.Message m && m.message() instanceof SIPRequest req) {
-            SIPResponse resp = req.createResponse(200);
-            transport.send(resp.encodeAsBytes(flow.transport().token()), flow.transport(), flow.remote(), flow);
         }
     }
 
+    /**
+     * Stops the node: pending calls are answered 503 and established ones hung up, registrations
+     * flushed, then listeners and lanes stopped.
+     */
     public void close(Duration grace) {
+        if (lanes != null && running) {
+            CountDownLatch done = new CountDownLatch(cores.size());
+            for (int i = 0; i < cores.size(); i++) {
+                LaneCore core = cores.get(i);
+                lanes.lane(i).execute(() -> {
+                    try {
+                        core.b2bua().shutdown();
+                    } finally {
+                        done.countDown();
+                    }
+                });
+            }
+            try {
+                done.await(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        running = false;
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+        }
+        bindings.flush();
         transport.stop();
         if (lanes != null) {
             try {
@@ -77,5 +198,6 @@ public final class SipStack implements InboundSink {
                 Thread.currentThread().interrupt();
             }
         }
+        log.info("SIP core stopped: {} registrations saved", bindings.size());
     }
 }

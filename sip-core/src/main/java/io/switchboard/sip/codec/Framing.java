@@ -53,7 +53,7 @@ public final class Framing {
                     String value = new String(buf, colon + 1, lineEnd - colon - 1, StandardCharsets.ISO_8859_1).trim();
                     int v = parseLength(value);
                     if (v < 0) {
-                        return new Invalid("Invalid Content-Length", end);
+                        return new Invalid(lengthProblem(value), end);
                     }
                     if (contentLength >= 0 && contentLength != v) {
                         return new Invalid("Conflicting Content-Length values", end);
@@ -88,6 +88,17 @@ public final class Framing {
             }
         }
         return -1;
+    }
+
+    /** The 400 reason for a Content-Length value {@link #parseLength} refused (RFC 4475 §3.1.2.3). */
+    static String lengthProblem(String value) {
+        if (value.startsWith("-")) {
+            return "Negative Content-Length";
+        }
+        if (value.isEmpty() || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return "Content-Length is not a number";
+        }
+        return "Content-Length too large";
     }
 
     /** Parses a Content-Length value; -1 when it is not a non-negative number that fits in an int. */

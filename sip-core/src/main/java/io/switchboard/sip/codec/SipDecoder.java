@@ -3,7 +3,6 @@ package io.switchboard.sip.codec;
 import gov.nist.javax.sip.header.CSeq;
 import gov.nist.javax.sip.header.CallID;
 import gov.nist.javax.sip.header.From;
-import gov.nist.javax.sip.header.SIPHeader;
 import gov.nist.javax.sip.header.To;
 import gov.nist.javax.sip.header.Via;
 import gov.nist.javax.sip.header.ViaList;
@@ -11,19 +10,21 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import gov.nist.javax.sip.parser.StringMsgParser;
-import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns the bytes of one framed SIP message into a {@link Decoded} (RFC 3261 §7, §8.2, §18.3 and
- * the RFC 4475 torture cases). Parsing uses JAIN-SIP's {@link StringMsgParser}; this class adds the
- * checks it lacks and builds the specific reason for a 400. Not thread-safe: one per thread.
+ * the RFC 4475 / RFC 5118 torture cases). Strict checks on the raw text ({@link StartLineCheck},
+ * {@link HeaderCheck}) come first and name the fault; JAIN-SIP's {@link StringMsgParser} then builds
+ * the message. Malformed requests become {@link Decoded.Reject} (400 with a specific reason, 505, 501),
+ * malformed responses {@link Decoded.Drop}; no exception escapes. Not thread-safe: one per thread.
  */
 public final class SipDecoder {
-    private static final long MAX_CSEQ = 0x7FFFFFFFL; // RFC 3261 §8.1.1.5: less than 2**31
+    private static final List<String> MANDATORY = List.of("Call-ID", "CSeq", "From", "To");
 
     private final StringMsgParser parser = new StringMsgParser();
     private final int maxHeaderBytes;
@@ -34,6 +35,26 @@ public final class SipDecoder {
 
     /** Decodes a whole datagram: framing by Content-Length, extra octets ignored (§18.3). */
     public Decoded decodeDatagram(byte[] data) {
+        try {
+            return frameDatagram(data);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Decoded.Drop("Undecodable datagram (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Decodes a message already framed by the stream decoder; {@code framingError} is its framing fault. */
+    public Decoded decodeFramed(byte[] message, String framingError) {
+        try {
+            if (framingError != null) {
+                return RejectShell.answer(RawHead.of(message), Problem.badRequest(framingError), Map.of());
+            }
+            return decodeMessage(message);
+        } catch (RuntimeException | StackOverflowError e) {
+            return new Decoded.Drop("Undecodable message (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Decoded frameDatagram(byte[] data) {
         int start = 0;
         while (start < data.length && (data[start] == '\r' || data[start] == '\n')) {
             start++;
@@ -44,178 +65,95 @@ public final class SipDecoder {
         Framing.Scan scan = Framing.scan(data, start, data.length, maxHeaderBytes);
         if (scan instanceof Framing.NeedMore) {
             // RFC 4475 baddn: a header section not closed by an empty line; parse what is there.
-            return decodeFramed(slice(data, start, data.length), null);
+            return decodeMessage(slice(data, start, data.length));
         }
         if (scan instanceof Framing.Invalid invalid) {
-            return rejectOrDrop(slice(data, start, Math.min(data.length, invalid.bodyStart())), invalid.reason());
+            byte[] head = slice(data, start, Math.min(data.length, invalid.bodyStart()));
+            return RejectShell.answer(RawHead.of(head), Problem.badRequest(invalid.reason()), Map.of());
         }
         Framing.Complete c = (Framing.Complete) scan;
-        int available = data.length - c.bodyStart();
-        if (c.contentLength() > available) {
-            return rejectOrDrop(slice(data, start, c.bodyStart()), "Content-Length larger than message");
+        if (c.contentLength() > data.length - c.bodyStart()) {
+            // RFC 3261 §18.3 and RFC 4475 §3.1.2.2: on UDP a Content-Length past the datagram is an error.
+            byte[] head = slice(data, start, c.bodyStart());
+            return RejectShell.answer(RawHead.of(head), Problem.badRequest("Content-Length larger than message"), Map.of());
         }
         int end = c.contentLength() < 0 ? data.length : c.bodyStart() + c.contentLength();
-        return decodeFramed(slice(data, start, end), null);
+        return decodeMessage(slice(data, start, end));
     }
 
-    /** Decodes a message already framed by the stream decoder. */
-    public Decoded decodeFramed(byte[] message, String framingError) {
-        if (framingError != null) {
-            return rejectOrDrop(message, framingError);
+    private Decoded decodeMessage(byte[] message) {
+        RawHead head = RawHead.of(message);
+        if (head.isResponse()) {
+            String bad = StartLineCheck.response(head.startLine);
+            Problem p = bad == null ? HeaderCheck.check(head) : Problem.badRequest(bad);
+            if (p != null) {
+                return new Decoded.Drop("Malformed response: " + p.reason());
+            }
+        } else {
+            Problem p = StartLineCheck.request(head.startLine);
+            p = p != null ? p : HeaderCheck.check(head);
+            if (p != null) {
+                return RejectShell.answer(head, p, Map.of());
+            }
         }
+        int headEnd = Framing.headerEnd(message, 0, message.length);
+        headEnd = headEnd < 0 ? message.length : headEnd;
         List<String> badHeaders = new ArrayList<>(2);
         SIPMessage msg;
         try {
-            msg = parser.parseSIPMessage(message, true, false, (ex, m, headerClass, headerText, messageText) -> {
+            msg = parser.parseSIPMessage(Unfolding.unfold(message, headEnd), true, false, (ex, m, headerClass, headerText, messageText) -> {
                 badHeaders.add(headerName(headerText));
                 if (isCritical(headerClass)) {
                     throw ex;
                 }
             });
         } catch (ParseException | RuntimeException e) {
-            String reason = badHeaders.isEmpty() ? firstLineProblem(message) : "Malformed " + badHeaders.get(0) + " header";
-            return rejectOrDrop(message, reason);
+            String reason = badHeaders.isEmpty() ? "Malformed message" : "Malformed " + badHeaders.get(0) + " header";
+            return RejectShell.answer(head, Problem.badRequest(reason), Map.of());
         }
-        if (msg == null) {
-            return new Decoded.Drop("empty message");
+        if (msg != null && headEnd < message.length && head.values("Content-Length").isEmpty()) {
+            // RFC 3261 §18.3 / RFC 4475 §3.4.1: without Content-Length a datagram's body runs to its end
+            msg.setMessageContent(Arrays.copyOfRange(message, headEnd, message.length));
         }
         if (msg instanceof SIPResponse response) {
-            return checkResponse(response, badHeaders);
+            return checkResponse(response);
         }
-        return checkRequest((SIPRequest) msg, badHeaders);
+        if (msg instanceof SIPRequest request && request.getRequestLine() != null) {
+            return checkRequest(request, head);
+        }
+        return new Decoded.Drop("Empty or unparseable message");
     }
 
-    private Decoded checkResponse(SIPResponse r, List<String> badHeaders) {
-        if (r.getStatusCode() < 100 || r.getStatusCode() > 699) {
-            return new Decoded.Drop("status code out of range");
-        }
-        if (r.getTopmostVia() == null || r.getCSeq() == null || r.getCallId() == null || r.getFrom() == null || r.getTo() == null) {
-            return new Decoded.Drop("response lacks a mandatory header");
-        }
-        if (!badHeaders.isEmpty() && badHeaders.stream().anyMatch(SipDecoder::isCriticalName)) {
-            return new Decoded.Drop("response has a malformed " + badHeaders.get(0) + " header");
-        }
-        if (r.getCSeq().getSeqNumber() > MAX_CSEQ) {
-            return new Decoded.Drop("response CSeq out of range");
+    private static Decoded checkResponse(SIPResponse r) {
+        if (r.getStatusLine() == null || r.getTopmostVia() == null || r.getCSeq() == null || r.getCallId() == null
+                || r.getFrom() == null || r.getTo() == null) {
+            return new Decoded.Drop("Response lacks a mandatory header");
         }
         return new Decoded.Message(r);
     }
 
-    private Decoded checkRequest(SIPRequest r, List<String> badHeaders) {
-        String version = r.getRequestLine() == null ? null : r.getRequestLine().getSipVersion();
+    /** RFC 3261 §8.1.1 mandatory headers and §8.1.1.5 CSeq/method agreement (RFC 4475 §3.1.2.17-18, §3.3.1). */
+    private static Decoded checkRequest(SIPRequest r, RawHead head) {
         if (r.getTopmostVia() == null) {
-            return new Decoded.Drop("request without Via");
+            return new Decoded.Drop("Request without Via");
         }
-        for (String required : List.of("From", "To", "Call-ID", "CSeq")) {
-            if (r.getHeader(required) == null) {
-                return new Decoded.Reject(r, 400, "Missing " + required + " header");
+        List<String> missing = new ArrayList<>(4);
+        for (String name : MANDATORY) {
+            if (r.getHeader(name) == null) {
+                missing.add(name);
             }
         }
-        if (version != null && !version.equalsIgnoreCase("SIP/2.0")) {
-            return new Decoded.Reject(r, 505, "Version Not Supported");
+        if (!missing.isEmpty()) {
+            return RejectShell.answer(head, Problem.badRequest("Missing mandatory header: " + String.join(", ", missing)), Map.of());
         }
-        for (String bad : badHeaders) {
-            if (isCriticalName(bad)) {
-                return new Decoded.Reject(r, 400, "Malformed " + bad + " header");
-            }
-        }
-        CSeq cseq = (CSeq) r.getCSeq();
-        if (cseq.getSeqNumber() > MAX_CSEQ) {
-            return new Decoded.Reject(r, 400, "CSeq number out of range");
-        }
-        if (!cseq.getMethod().equals(r.getMethod())) {
+        // compared on the raw text: methods are case-sensitive (§7.1) and JAIN-SIP upper-cases CSeq's
+        if (!r.getMethod().equals(HeaderCheck.cseqMethod(head.first("CSeq")))) {
             if (!KnownMethods.isKnown(r.getMethod())) {
-                return new Decoded.Reject(r, 501, "Not Implemented");
+                return RejectShell.answer(head, new Problem(501, "Not Implemented"), Map.of("Allow", KnownMethods.ALLOW));
             }
-            return new Decoded.Reject(r, 400, "CSeq method does not match request method");
-        }
-        if (r.getMaxForwards() != null && r.getMaxForwards().getMaxForwards() > 255) {
-            return new Decoded.Reject(r, 400, "Max-Forwards out of range");
-        }
-        if (!badHeaders.isEmpty()) {
-            // A non-critical header we could not parse was skipped; the message is usable.
-            return new Decoded.Message(r);
+            return RejectShell.answer(head, Problem.badRequest("CSeq method does not match the request method"), Map.of());
         }
         return new Decoded.Message(r);
-    }
-
-    /** Builds a shell request from whatever headers parse, to answer a message the parser refused. */
-    private Decoded rejectOrDrop(byte[] message, String reason) {
-        String text = new String(message, StandardCharsets.UTF_8);
-        String[] lines = unfold(text);
-        if (lines.length == 0 || lines[0].startsWith("SIP/")) {
-            return new Decoded.Drop(reason);
-        }
-        SIPRequest shell = new SIPRequest();
-        boolean via = false;
-        boolean callId = false;
-        boolean cseq = false;
-        boolean from = false;
-        boolean to = false;
-        for (int i = 1; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isEmpty()) {
-                break;
-            }
-            String name = headerName(line).toLowerCase(Locale.ROOT);
-            if (!List.of("via", "v", "from", "f", "to", "t", "call-id", "i", "cseq").contains(name)) {
-                continue;
-            }
-            try {
-                SIPHeader h = StringMsgParser.parseSIPHeader(line);
-                if (h instanceof ViaList list && !via) {
-                    shell.setHeader(list);
-                    via = true;
-                } else if (h instanceof Via v && !via) {
-                    shell.setHeader(v);
-                    via = true;
-                } else if (h instanceof CallID c && !callId) {
-                    shell.setHeader(c);
-                    callId = true;
-                } else if (h instanceof CSeq c && !cseq) {
-                    shell.setHeader(c);
-                    cseq = true;
-                } else if (h instanceof From f && !from) {
-                    shell.setHeader(f);
-                    from = true;
-                } else if (h instanceof To t && !to) {
-                    shell.setHeader(t);
-                    to = true;
-                }
-            } catch (ParseException | RuntimeException e) {
-                // this header is broken too; answer without it if the rest is enough
-            }
-        }
-        if (!via || !callId || !cseq || !from || !to) {
-            return new Decoded.Drop(reason);
-        }
-        return new Decoded.Reject(shell, 400, reason);
-    }
-
-    private static String[] unfold(String text) {
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) {
-            end = text.indexOf("\n\n");
-        }
-        String head = end < 0 ? text : text.substring(0, end);
-        return head.replaceAll("\r?\n[ \t]+", " ").split("\r?\n");
-    }
-
-    private static String firstLineProblem(byte[] message) {
-        String text = new String(message, 0, Math.min(message.length, 512), StandardCharsets.UTF_8);
-        int nl = text.indexOf('\n');
-        String first = (nl < 0 ? text : text.substring(0, nl)).replace("\r", "");
-        if (first.endsWith(" ") || first.contains("  ")) {
-            return "Malformed Request-Line (extra spaces)";
-        }
-        String[] parts = first.split(" ");
-        if (parts.length != 3) {
-            return "Malformed Request-Line";
-        }
-        if (parts[1].startsWith("<")) {
-            return "Request-URI must not be enclosed in <>";
-        }
-        return "Malformed Request-Line";
     }
 
     private static String headerName(String headerText) {
@@ -223,21 +161,14 @@ public final class SipDecoder {
             return "unknown";
         }
         int colon = headerText.indexOf(':');
-        return (colon < 0 ? headerText : headerText.substring(0, colon)).trim();
+        String name = (colon < 0 ? headerText : headerText.substring(0, colon)).strip();
+        return name.length() > 32 || !Lexical.isToken(name) ? "unknown" : RawHead.canonical(name);
     }
 
     private static boolean isCritical(Class<?> headerClass) {
         return headerClass != null && (Via.class.isAssignableFrom(headerClass) || ViaList.class.isAssignableFrom(headerClass)
                 || CSeq.class.isAssignableFrom(headerClass) || CallID.class.isAssignableFrom(headerClass)
                 || From.class.isAssignableFrom(headerClass) || To.class.isAssignableFrom(headerClass));
-    }
-
-    private static boolean isCriticalName(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "via", "v", "from", "f", "to", "t", "call-id", "i", "cseq", "content-length", "l", "max-forwards",
-                 "contact", "m" -> true;
-            default -> false;
-        };
     }
 
     private static byte[] slice(byte[] data, int from, int to) {

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +57,6 @@ public final class SipTransport {
     private final boolean epoll = Epoll.isAvailable();
     private final ThreadLocal<SipDecoder> decoders;
     private final List<Channel> udpChannels = new ArrayList<>();
-    private final AtomicInteger udpNext = new AtomicInteger();
     private final Map<InetSocketAddress, Channel> connections = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder received = new LongAdder();
@@ -135,6 +133,12 @@ public final class SipTransport {
         return connections.size();
     }
 
+    /** True when an open TCP connection to {@code remote} exists (accepted or opened by us). */
+    public boolean hasConnection(InetSocketAddress remote) {
+        Channel c = connections.get(remote);
+        return c != null && c.isActive();
+    }
+
     public void countDrop() {
         dropped.increment();
     }
@@ -145,8 +149,8 @@ public final class SipTransport {
      */
     public void send(byte[] bytes, Transport transport, InetSocketAddress remote, Flow flow) {
         if (transport == Transport.UDP) {
-            Channel ch = flow != null && flow.transport() == Transport.UDP && flow.channel() != null
-                    ? flow.channel() : udpChannel();
+            // One socket (and so one event loop) per destination keeps our datagrams to a peer in order.
+            Channel ch = udpChannel(remote);
             if (ch == null) {
                 log.debug("no UDP listener to send to {}", remote);
                 return;
@@ -177,11 +181,11 @@ public final class SipTransport {
         });
     }
 
-    private Channel udpChannel() {
+    private Channel udpChannel(InetSocketAddress remote) {
         if (udpChannels.isEmpty()) {
             return null;
         }
-        return udpChannels.get(Math.floorMod(udpNext.getAndIncrement(), udpChannels.size()));
+        return udpChannels.get(Math.floorMod(remote.hashCode(), udpChannels.size()));
     }
 
     /** Closes listeners first, then connections. */

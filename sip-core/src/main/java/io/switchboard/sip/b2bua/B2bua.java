@@ -1,0 +1,684 @@
+package io.switchboard.sip.b2bua;
+
+import gov.nist.javax.sip.address.AddressImpl;
+import gov.nist.javax.sip.address.SipUri;
+import gov.nist.javax.sip.header.RecordRoute;
+import gov.nist.javax.sip.header.RecordRouteList;
+import gov.nist.javax.sip.header.Via;
+import gov.nist.javax.sip.message.SIPMessage;
+import gov.nist.javax.sip.message.SIPRequest;
+import gov.nist.javax.sip.message.SIPResponse;
+import io.switchboard.core.id.Ids;
+import io.switchboard.core.lane.LaneGroup;
+import io.switchboard.sip.auth.DigestAuth;
+import io.switchboard.sip.codec.KnownMethods;
+import io.switchboard.sip.dialog.Leg;
+import io.switchboard.sip.directory.Extension;
+import io.switchboard.sip.message.Responses;
+import io.switchboard.sip.message.Targets;
+import io.switchboard.sip.registrar.Binding;
+import io.switchboard.sip.transaction.ClientTransaction;
+import io.switchboard.sip.transaction.Destination;
+import io.switchboard.sip.transaction.ServerTransaction;
+import io.switchboard.sip.transport.Flow;
+import io.switchboard.sip.transport.Transport;
+import java.net.InetSocketAddress;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.sip.address.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The back-to-back user agent of one lane: calls between local extensions (RFC 3261 §§12–15 on
+ * each leg). Leg A is the caller's dialog, leg B the callee's; before the answer there is one fork
+ * per callee contact (parallel forking, first 2xx wins, the rest are CANCELled). Every leg's
+ * Call-ID is pinned to this lane, so all of a call's messages are handled here without locks.
+ */
+public final class B2bua {
+    private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+    private static final Logger cdrLog = LoggerFactory.getLogger("cdr");
+
+    private final LaneContext ctx;
+    private final int laneIndex;
+    private final RequestText text;
+    private final Map<String, Leg> legs = new HashMap<>();
+    private final gov.nist.javax.sip.address.AddressFactoryImpl addresses = new gov.nist.javax.sip.address.AddressFactoryImpl();
+
+    public B2bua(LaneContext ctx, int laneIndex) {
+        this.ctx = ctx;
+        this.laneIndex = laneIndex;
+        this.text = new RequestText(ctx.host(), ctx.port());
+    }
+
+    public int calls() {
+        int n = 0;
+        for (Leg l : legs.values()) {
+            if (l.side == Leg.Side.A) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** True when {@code req} carries one of our own Via branches: we sent it and it came back. */
+    public boolean isLoop(SIPRequest req) {
+        for (Iterator<?> it = req.getViaHeaders().listIterator(); it.hasNext();) {
+            Via v = (Via) it.next();
+            String branch = v.getBranch();
+            if (branch != null && branch.startsWith(RequestText.BRANCH_PREFIX) && v.getPort() == ctx.port()
+                    && ctx.host().equalsIgnoreCase(v.getHost())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- new calls -------------------------------------------------------------------------
+
+    /** An out-of-dialog INVITE: authenticate the caller, find the callee's contacts, fork. */
+    public void newCall(ServerTransaction tx, SIPRequest req, Flow flow) {
+        if (req.getMaxForwards() != null && req.getMaxForwards().getMaxForwards() <= 0) {
+            tx.respond(Responses.create(req, 483));
+            return;
+        }
+        if (isLoop(req)) {
+            tx.respond(Responses.create(req, 482, "Loop Detected", null));
+            return;
+        }
+        DigestAuth.Result auth = ctx.auth().verify(req, "Proxy-Authorization",
+                user -> ctx.directory().find(user).flatMap(Extension::password));
+        if (auth instanceof DigestAuth.Missing || auth instanceof DigestAuth.Stale) {
+            SIPResponse r = Responses.create(req, 407);
+            for (String c : ctx.auth().challenges(auth instanceof DigestAuth.Stale)) {
+                Responses.add(r, "Proxy-Authenticate", c);
+            }
+            tx.respond(r);
+            return;
+        }
+        if (auth instanceof DigestAuth.Failed f) {
+            ctx.policy().authFailed(flow.remote().getAddress(), f.username(), f.reason());
+            log.info("INVITE {} from {}: authentication failed ({})", req.getCallId().getCallId(), flow.remote(), f.reason());
+            tx.respond(Responses.create(req, 403, "Forbidden (authentication failed)", null));
+            return;
+        }
+        String caller = ((DigestAuth.Ok) auth).username();
+        ctx.policy().authSucceeded(flow.remote().getAddress());
+        URI ruri = req.getRequestURI();
+        String callee = ruri instanceof SipUri s ? s.getUser() : null;
+        Optional<Extension> target = ctx.directory().find(callee);
+        if (target.isEmpty()) {
+            tx.respond(Responses.create(req, 404, "Not Found (no extension " + callee + ")", null));
+            return;
+        }
+        List<Destination> dests = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        if (target.get().staticContact().isPresent()) {
+            String uri = target.get().staticContact().get();
+            Destination d = destinationFor(uri, null);
+            if (d != null) {
+                dests.add(d);
+                uris.add(uri);
+            }
+        } else {
+            for (Binding b : ctx.bindings().get(callee)) {
+                Destination d = destinationFor(b.contact(), b);
+                if (d != null) {
+                    dests.add(d);
+                    uris.add(b.contact());
+                }
+            }
+        }
+        if (dests.isEmpty()) {
+            tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + callee + " is not registered)", null));
+            return;
+        }
+        if (ctx.activeCalls().get() >= ctx.config().maxCalls()) {
+            SIPResponse r = Responses.create(req, 503, "Service Unavailable (call limit)", null);
+            Responses.add(r, "Retry-After", "5");
+            tx.respond(r);
+            return;
+        }
+        startCall(tx, req, flow, caller, callee, dests, uris);
+    }
+
+    private void startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
+                           List<Destination> dests, List<String> uris) {
+        String aTag = Ids.token(10);
+        Leg a = new Leg(Leg.Side.A, req.getCallId().getCallId(), aTag, nameAddr(req.getTo().getAddress()),
+                nameAddr(req.getFrom().getAddress()), flow.transport());
+        a.remoteTag = req.getFromTag();
+        a.remoteCseq = req.getCSeq().getSeqNumber();
+        a.invite = req;
+        a.flow = flow;
+        a.remoteTarget = req.getContactHeader() == null ? null : req.getContactHeader().getAddress().getURI().toString();
+        RecordRouteList rr = req.getRecordRouteHeaders();
+        if (rr != null) {
+            for (Iterator<?> it = rr.listIterator(); it.hasNext();) {
+                a.routeSet.add(((RecordRoute) it.next()).getAddress().toString());
+            }
+        }
+        Call call = new Call(a, tx, req);
+        a.owner = call;
+        legs.put(a.callId, a);
+        ctx.activeCalls().incrementAndGet();
+        call.cdr.aCallId = a.callId;
+        call.cdr.from = caller;
+        call.cdr.to = callee;
+        call.cdr.setup = ctx.clock().instant();
+        tx.onNoAck(() -> endCall(call, null, "no ACK for 200", "switch"));
+
+        String display = req.getFrom().getAddress().getDisplayName();
+        String from = (display == null || display.isEmpty() ? "" : quote(display) + " ")
+                + "<sip:" + caller + "@" + ctx.config().domain() + ">";
+        String to = "<sip:" + callee + "@" + ctx.config().domain() + ">";
+        int maxForwards = req.getMaxForwards() == null ? 70 : req.getMaxForwards().getMaxForwards() - 1;
+        String contentType = req.getContentTypeHeader() == null ? null
+                : req.getContentTypeHeader().getContentType() + "/" + req.getContentTypeHeader().getContentSubType();
+        byte[] body = req.getRawContent();
+        for (int i = 0; i < dests.size(); i++) {
+            Destination d = dests.get(i);
+            Leg b = new Leg(Leg.Side.B, LaneGroup.pinnedPrefix(laneIndex) + Ids.token(20), Ids.token(10), from, to, d.transport());
+            b.localCseq = 1;
+            b.inviteCseq = 1;
+            b.owner = call;
+            Call.Fork fork = new Call.Fork(b);
+            call.forks.add(fork);
+            legs.put(b.callId, b);
+            byte[] bytes = text.request(b, "INVITE", uris.get(i), 1, maxForwards, true, contentType, body,
+                    "Allow: " + KnownMethods.ALLOW + "\r\n");
+            SIPRequest out = ctx.parseOwn(bytes);
+            b.invite = out;
+            fork.tx = ctx.transactions().send(out, d, new ForkListener(call, fork));
+        }
+        call.ringTimer = ctx.lane().schedule(ctx.config().ringTimeout(), () -> ringTimeout(call));
+    }
+
+    private Destination destinationFor(String uri, Binding binding) {
+        URI parsed;
+        try {
+            parsed = addresses.createURI(uri);
+        } catch (ParseException e) {
+            return null;
+        }
+        Destination d = Targets.of(parsed, null);
+        if (d == null || binding == null || d.transport() != Transport.TCP) {
+            return d;
+        }
+        // RFC 5626-style reuse: a TCP phone is reached over the connection it registered on.
+        InetSocketAddress source = parseSource(binding.source());
+        if (source != null && ctx.transport().hasConnection(source) && !ctx.transport().hasConnection(d.address())) {
+            return new Destination(Transport.TCP, source, null);
+        }
+        return d;
+    }
+
+    private static InetSocketAddress parseSource(String source) {
+        int colon = source.lastIndexOf(':');
+        if (colon < 0) {
+            return null;
+        }
+        try {
+            return new InetSocketAddress(source.substring(0, colon), Integer.parseInt(source.substring(colon + 1)));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Responses on one fork's INVITE. */
+    private final class ForkListener implements ClientTransaction.Listener {
+        private final Call call;
+        private final Call.Fork fork;
+
+        ForkListener(Call call, Call.Fork fork) {
+            this.call = call;
+            this.fork = fork;
+        }
+
+        @Override
+        public void onResponse(ClientTransaction tx, SIPResponse r) {
+            int status = r.getStatusCode();
+            Leg b = fork.leg;
+            if (status < 200) {
+                if (fork.cancelWanted && !fork.cancelSent) {
+                    sendCancel(fork);
+                }
+                boolean ringing = call.state == Call.State.ROUTING || call.state == Call.State.EARLY;
+                if (status > 100 && ringing && !fork.cancelWanted) {
+                    relayProvisional(call, b, r);
+                }
+                return;
+            }
+            if (status < 300) {
+                onFork2xx(call, fork, r);
+                return;
+            }
+            fork.finalStatus = status;
+            fork.finalReason = r.getReasonPhrase();
+            legs.remove(b.callId);
+            if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
+                return;
+            }
+            if (call.allForksFailed()) {
+                Call.Fork best = call.bestFailure();
+                SIPResponse toA = Responses.create(call.aInvite, best.finalStatus, best.finalReason, call.a.localTag);
+                call.aTx.respond(toA);
+                finish(call, best.finalStatus, "callee answered " + best.finalStatus, "callee");
+            }
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction tx) {
+            fork.finalStatus = 408;
+            fork.finalReason = "Request Timeout";
+            legs.remove(fork.leg.callId);
+            if ((call.state == Call.State.ROUTING || call.state == Call.State.EARLY) && call.allForksFailed()) {
+                call.aTx.respond(Responses.create(call.aInvite, 408, "Request Timeout (callee did not answer)", call.a.localTag));
+                finish(call, 408, "callee unreachable", "switch");
+            }
+        }
+    }
+
+    private void relayProvisional(Call call, Leg b, SIPResponse r) {
+        if (call.state == Call.State.ROUTING) {
+            call.state = Call.State.EARLY;
+            call.cdr.ringing = ctx.clock().instant();
+        }
+        SIPResponse toA = Responses.create(call.aInvite, r.getStatusCode(), r.getReasonPhrase(), call.a.localTag);
+        copyBody(r, toA);
+        Responses.add(toA, "Contact", text.contact(call.a.transport));
+        call.aTx.respond(toA);
+    }
+
+    private void onFork2xx(Call call, Call.Fork fork, SIPResponse r) {
+        Leg b = fork.leg;
+        if (call.b == b) {
+            // A retransmitted 2xx: repeat our ACK if we already sent one (§13.2.2.4).
+            if (b.lastAck != null) {
+                ctx.transactions().sendStateless(b.lastAck, legDestination(b));
+            }
+            return;
+        }
+        if (call.b != null || call.state == Call.State.ENDED || fork.cancelWanted) {
+            // Another fork won, or the caller gave up: acknowledge and hang up this one.
+            confirmDialog(b, r);
+            sendAck(b, null, null);
+            sendBye(b);
+            legs.remove(b.callId);
+            return;
+        }
+        fork.finalStatus = r.getStatusCode();
+        call.b = b;
+        confirmDialog(b, r);
+        call.state = Call.State.ANSWERED;
+        call.ringTimer.cancel();
+        call.cdr.answer = ctx.clock().instant();
+        call.cdr.bCallId = b.callId;
+        call.cdr.target = b.invite.getRequestURI().toString();
+        for (Call.Fork other : call.forks) {
+            if (other != fork && other.finalStatus == 0) {
+                cancelFork(other);
+            }
+        }
+        SIPResponse toA = Responses.create(call.aInvite, r.getStatusCode(), r.getReasonPhrase(), call.a.localTag);
+        copyBody(r, toA);
+        Responses.add(toA, "Contact", text.contact(call.a.transport));
+        Responses.add(toA, "Allow", KnownMethods.ALLOW);
+        call.a.confirmed = true;
+        call.aTx.respond(toA);
+    }
+
+    private void confirmDialog(Leg b, SIPResponse r) {
+        b.remoteTag = r.getToTag();
+        b.confirmed = true;
+        if (r.getContactHeader() != null) {
+            b.remoteTarget = r.getContactHeader().getAddress().getURI().toString();
+        }
+        RecordRouteList rr = r.getRecordRouteHeaders();
+        b.routeSet = new ArrayList<>();
+        if (rr != null) {
+            for (Iterator<?> it = rr.listIterator(); it.hasNext();) {
+                b.routeSet.add(((RecordRoute) it.next()).getAddress().toString());
+            }
+            Collections.reverse(b.routeSet);
+        }
+    }
+
+    private void ringTimeout(Call call) {
+        if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
+            return;
+        }
+        for (Call.Fork f : call.forks) {
+            cancelFork(f);
+        }
+        call.aTx.respond(Responses.create(call.aInvite, 408, "Request Timeout (no answer)", call.a.localTag));
+        finish(call, 408, "no answer", "switch");
+    }
+
+    // ---- CANCEL, ACK, BYE --------------------------------------------------------------------
+
+    /** The caller CANCELled a pending INVITE (§9.2): 487 to it, CANCEL every fork. */
+    public void onCancel(ServerTransaction inviteTx, SIPRequest invite) {
+        Leg a = legs.get(invite.getCallId().getCallId());
+        if (a == null || !(a.owner instanceof Call call) || call.aTx != inviteTx) {
+            if (inviteTx.isPending()) {
+                inviteTx.respond(Responses.create(invite, 487));
+            }
+            return;
+        }
+        if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
+            return;
+        }
+        for (Call.Fork f : call.forks) {
+            cancelFork(f);
+        }
+        call.aTx.respond(Responses.create(call.aInvite, 487, null, call.a.localTag));
+        finish(call, 487, "caller cancelled", "caller");
+    }
+
+    private void cancelFork(Call.Fork f) {
+        if (f.finalStatus != 0 || f.cancelWanted) {
+            return;
+        }
+        f.cancelWanted = true;
+        if (f.tx.hasProvisional()) {
+            sendCancel(f);
+        }
+    }
+
+    private void sendCancel(Call.Fork f) {
+        if (f.cancelSent || f.tx.request() == null) {
+            return;
+        }
+        f.cancelSent = true;
+        try {
+            SIPRequest cancel = f.tx.request().createCancelRequest();
+            ctx.transactions().send(cancel, f.tx.destination(), IGNORE);
+        } catch (javax.sip.SipException e) {
+            log.warn("cannot build CANCEL for {}: {}", f.leg.callId, e.getMessage());
+        }
+    }
+
+    /** An ACK outside any transaction: it confirms a 2xx we sent on a leg (§13.3.1.4). */
+    public void onAck(SIPRequest ack, Flow flow) {
+        Leg leg = legs.get(ack.getCallId().getCallId());
+        if (leg == null || !(leg.owner instanceof Call call)) {
+            return;
+        }
+        leg.flow = flow.transport() == Transport.TCP ? flow : leg.flow;
+        if (leg == call.a && call.state == Call.State.ANSWERED && ack.getCSeq().getSeqNumber() == call.aInvite.getCSeq().getSeqNumber()) {
+            call.aTx.ackReceived();
+            call.state = Call.State.CONFIRMED;
+            sendAck(call.b, contentType(ack), ack.getRawContent());
+            log.debug("call {} confirmed", call.a.callId);
+            return;
+        }
+        Pending p = pendingAcks.remove(leg.callId + "|" + ack.getCSeq().getSeqNumber());
+        if (p != null) {
+            p.tx.ackReceived();
+            sendAck(p.other, contentType(ack), ack.getRawContent());
+        }
+    }
+
+    private void sendAck(Leg leg, String contentType, byte[] body) {
+        String uri = leg.remoteTarget;
+        byte[] bytes = text.request(leg, "ACK", uri, leg.inviteCseq, 70, false, contentType, body, null);
+        leg.lastAck = bytes;
+        ctx.transactions().sendStateless(bytes, legDestination(leg));
+    }
+
+    private void sendBye(Leg leg) {
+        leg.localCseq++;
+        byte[] bytes = text.request(leg, "BYE", leg.remoteTarget, leg.localCseq, 70, false, null, null, null);
+        Destination d = legDestination(leg);
+        if (d == null) {
+            return;
+        }
+        ctx.transactions().send(ctx.parseOwn(bytes), d, IGNORE);
+    }
+
+    // ---- in-dialog requests ------------------------------------------------------------------
+
+    /** Pending relayed re-INVITEs waiting for the ACK from the leg we answered. */
+    private record Pending(ServerTransaction tx, Leg other) { }
+
+    private final Map<String, Pending> pendingAcks = new HashMap<>();
+
+    /** A request with a To tag: BYE ends the call, the rest are relayed to the other leg. */
+    public void inDialog(ServerTransaction tx, SIPRequest req, Flow flow) {
+        Leg leg = legs.get(req.getCallId().getCallId());
+        if (leg == null || !(leg.owner instanceof Call call) || !req.getToTag().equals(leg.localTag)
+                || (leg.remoteTag != null && !leg.remoteTag.equals(req.getFromTag()))) {
+            tx.respond(Responses.create(req, 481));
+            return;
+        }
+        long cseq = req.getCSeq().getSeqNumber();
+        if (cseq <= leg.remoteCseq && leg.remoteCseq > 0 && !"ACK".equals(req.getMethod())) {
+            tx.respond(Responses.create(req, 500, "Server Internal Error (CSeq out of order)", null));
+            return;
+        }
+        leg.remoteCseq = cseq;
+        if (flow.transport() == Transport.TCP) {
+            leg.flow = flow;
+        }
+        String method = req.getMethod();
+        if ("BYE".equals(method)) {
+            tx.respond(Responses.create(req, 200));
+            String by = leg == call.a ? "caller" : "callee";
+            endCall(call, leg, by + " hung up", by);
+            return;
+        }
+        Leg other = call.other(leg);
+        if (other == null || call.state == Call.State.ENDED || !other.confirmed) {
+            tx.respond(Responses.create(req, 481));
+            return;
+        }
+        boolean sessionChange = "INVITE".equals(method) || "UPDATE".equals(method);
+        if (sessionChange) {
+            if (leg.incomingReinvite) {
+                SIPResponse r = Responses.create(req, 500, "Server Internal Error (a re-INVITE is in progress)", null);
+                Responses.add(r, "Retry-After", "1");
+                tx.respond(r);
+                return;
+            }
+            if (leg.outgoingReinvite || other.incomingReinvite || other.outgoingReinvite) {
+                tx.respond(Responses.create(req, 491));
+                return;
+            }
+            if (req.getContactHeader() != null) {
+                leg.remoteTarget = req.getContactHeader().getAddress().getURI().toString();
+            }
+            leg.incomingReinvite = true;
+            other.outgoingReinvite = true;
+        }
+        relay(call, leg, other, tx, req, sessionChange);
+    }
+
+    private void relay(Call call, Leg from, Leg to, ServerTransaction tx, SIPRequest req, boolean sessionChange) {
+        String method = req.getMethod();
+        to.localCseq++;
+        long cseq = to.localCseq;
+        if ("INVITE".equals(method)) {
+            to.inviteCseq = cseq;
+        }
+        StringBuilder extra = new StringBuilder();
+        for (String name : List.of("Content-Disposition", "Event", "Subscription-State", "Refer-To", "Referred-By", "Info-Package")) {
+            if (req.getHeader(name) != null) {
+                extra.append(req.getHeader(name).toString());
+            }
+        }
+        byte[] bytes = text.request(to, method, to.remoteTarget, cseq, 70, sessionChange, contentType(req), req.getRawContent(),
+                extra.toString());
+        Destination d = legDestination(to);
+        if (d == null) {
+            tx.respond(Responses.create(req, 480, "Temporarily Unavailable (cannot reach the other party)", null));
+            from.incomingReinvite = false;
+            to.outgoingReinvite = false;
+            return;
+        }
+        ctx.transactions().send(ctx.parseOwn(bytes), d, new ClientTransaction.Listener() {
+            @Override
+            public void onResponse(ClientTransaction ctxTx, SIPResponse r) {
+                int status = r.getStatusCode();
+                if (status < 200) {
+                    return;
+                }
+                if (sessionChange) {
+                    from.incomingReinvite = false;
+                    to.outgoingReinvite = false;
+                }
+                if ("INVITE".equals(method) && status < 300) {
+                    if (r.getContactHeader() != null) {
+                        to.remoteTarget = r.getContactHeader().getAddress().getURI().toString();
+                    }
+                    pendingAcks.put(from.callId + "|" + req.getCSeq().getSeqNumber(), new Pending(tx, to));
+                    tx.onNoAck(() -> pendingAcks.remove(from.callId + "|" + req.getCSeq().getSeqNumber()));
+                } else if ("INVITE".equals(method)) {
+                    // the transaction ACKed the error itself; nothing more to send on 'to'
+                    to.lastAck = null;
+                }
+                SIPResponse back = Responses.create(req, status, r.getReasonPhrase(), from.localTag);
+                copyBody(r, back);
+                if (sessionChange && status < 300) {
+                    Responses.add(back, "Contact", text.contact(from.transport));
+                }
+                tx.respond(back);
+                if (status == 481 || status == 408) {
+                    endCall(call, to, "other party lost the dialog (" + status + ")", "switch");
+                }
+            }
+
+            @Override
+            public void onTimeout(ClientTransaction ctxTx) {
+                if (sessionChange) {
+                    from.incomingReinvite = false;
+                    to.outgoingReinvite = false;
+                }
+                tx.respond(Responses.create(req, 408, "Request Timeout (other party did not answer)", from.localTag));
+                endCall(call, to, "other party unreachable", "switch");
+            }
+        });
+    }
+
+    // ---- ending --------------------------------------------------------------------------------
+
+    /** Ends an established call: BYE every leg except {@code hungUp}, write the CDR. */
+    private void endCall(Call call, Leg hungUp, String cause, String by) {
+        if (call.state == Call.State.ENDED) {
+            return;
+        }
+        if (call.a.confirmed && call.a != hungUp) {
+            sendBye(call.a);
+        }
+        if (call.b != null && call.b != hungUp) {
+            sendBye(call.b);
+        }
+        finish(call, 200, cause, by);
+    }
+
+    private void finish(Call call, int status, String cause, String by) {
+        if (call.state == Call.State.ENDED) {
+            return;
+        }
+        call.state = Call.State.ENDED;
+        call.ringTimer.cancel();
+        legs.remove(call.a.callId);
+        for (Call.Fork f : call.forks) {
+            if (f.finalStatus != 0 || f.leg == call.b) {
+                legs.remove(f.leg.callId);
+            }
+        }
+        pendingAcks.keySet().removeIf(k -> k.startsWith(call.a.callId + "|") || (call.b != null && k.startsWith(call.b.callId + "|")));
+        ctx.activeCalls().decrementAndGet();
+        call.cdr.end = ctx.clock().instant();
+        call.cdr.status = status;
+        call.cdr.cause = cause;
+        call.cdr.endedBy = by;
+        cdrLog.info(call.cdr.line());
+    }
+
+    /** Node shutdown: answer pending calls with 503, hang up established ones. */
+    public void shutdown() {
+        List<Call> calls = new ArrayList<>();
+        for (Leg l : legs.values()) {
+            if (l.side == Leg.Side.A && l.owner instanceof Call c) {
+                calls.add(c);
+            }
+        }
+        for (Call c : calls) {
+            if (c.state == Call.State.ROUTING || c.state == Call.State.EARLY) {
+                for (Call.Fork f : c.forks) {
+                    cancelFork(f);
+                }
+                c.aTx.respond(Responses.create(c.aInvite, 503, "Service Unavailable (shutting down)", c.a.localTag));
+                finish(c, 503, "switch shutting down", "switch");
+            } else {
+                endCall(c, null, "switch shutting down", "switch");
+            }
+        }
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private Destination legDestination(Leg leg) {
+        if (leg.transport == Transport.TCP && leg.flow != null && leg.flow.isOpen()) {
+            return new Destination(Transport.TCP, leg.flow.remote(), leg.flow);
+        }
+        String target = leg.routeSet.isEmpty() ? leg.remoteTarget : stripBrackets(leg.routeSet.get(0));
+        if (target == null) {
+            return null;
+        }
+        return destinationFor(target, null);
+    }
+
+    private static String stripBrackets(String nameAddr) {
+        int lt = nameAddr.indexOf('<');
+        int gt = nameAddr.indexOf('>');
+        return lt >= 0 && gt > lt ? nameAddr.substring(lt + 1, gt) : nameAddr;
+    }
+
+    private static String nameAddr(javax.sip.address.Address address) {
+        return ((AddressImpl) address).encode();
+    }
+
+    private static String quote(String display) {
+        return "\"" + display.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String contentType(SIPMessage m) {
+        if (m.getContentTypeHeader() == null) {
+            return null;
+        }
+        String v = m.getContentTypeHeader().toString();
+        int colon = v.indexOf(':');
+        return v.substring(colon + 1).trim();
+    }
+
+    private static void copyBody(SIPResponse from, SIPResponse to) {
+        byte[] body = from.getRawContent();
+        if (body == null || body.length == 0 || from.getContentTypeHeader() == null) {
+            return;
+        }
+        try {
+            to.setContent(body, from.getContentTypeHeader());
+        } catch (ParseException e) {
+            log.debug("cannot copy body: {}", e.getMessage());
+        }
+    }
+
+    private static final ClientTransaction.Listener IGNORE = new ClientTransaction.Listener() {
+        @Override
+        public void onResponse(ClientTransaction tx, SIPResponse response) {
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction tx) {
+        }
+    };
+}

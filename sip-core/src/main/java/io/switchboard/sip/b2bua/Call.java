@@ -1,0 +1,90 @@
+package io.switchboard.sip.b2bua;
+
+import gov.nist.javax.sip.message.SIPRequest;
+import io.switchboard.core.lane.Lane;
+import io.switchboard.sip.dialog.Leg;
+import io.switchboard.sip.transaction.ClientTransaction;
+import io.switchboard.sip.transaction.ServerTransaction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A call through the B2BUA: the caller's leg A, the forks towards the callee's contacts (parallel
+ * forking, first 2xx wins) and, once answered, the winning leg B. Lives on one lane.
+ */
+final class Call {
+    /** Call phases. */
+    enum State { ROUTING, EARLY, ANSWERED, CONFIRMED, ENDED }
+
+    /** One branch of the fork towards a callee contact. */
+    static final class Fork {
+        final Leg leg;
+        ClientTransaction tx;
+        boolean cancelWanted;
+        boolean cancelSent;
+        int finalStatus;
+        String finalReason;
+
+        Fork(Leg leg) {
+            this.leg = leg;
+        }
+    }
+
+    State state = State.ROUTING;
+    final Leg a;
+    final ServerTransaction aTx;
+    final SIPRequest aInvite;
+    final List<Fork> forks = new ArrayList<>();
+    Leg b;
+    Lane.TimerHandle ringTimer = Lane.TimerHandle.NONE;
+    final Cdr cdr = new Cdr();
+
+    Call(Leg a, ServerTransaction aTx, SIPRequest aInvite) {
+        this.a = a;
+        this.aTx = aTx;
+        this.aInvite = aInvite;
+    }
+
+    Leg other(Leg leg) {
+        return leg == a ? b : a;
+    }
+
+    boolean allForksFailed() {
+        for (Fork f : forks) {
+            if (f.finalStatus == 0 || (f.finalStatus >= 200 && f.finalStatus < 300)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The response to give the caller when every fork failed (RFC 3261 §16.7 step 6, simplified). */
+    Fork bestFailure() {
+        Fork best = null;
+        for (Fork f : forks) {
+            if (best == null || rank(f.finalStatus) < rank(best.finalStatus)) {
+                best = f;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(int status) {
+        if (status == 486 || status == 600 || status == 603) {
+            return 0;
+        }
+        if (status >= 600) {
+            return 1;
+        }
+        if (status >= 400 && status < 500 && status != 408) {
+            return 2;
+        }
+        if (status >= 300 && status < 400) {
+            return 3;
+        }
+        if (status == 408) {
+            return 4;
+        }
+        return 5;
+    }
+}

@@ -1,0 +1,30 @@
+package io.switchboard.sip.b2bua;
+
+import java.time.Instant;
+
+/**
+ * A call detail record, written as one log line when the call ends (logger {@code cdr}).
+ * Times are absolute; empty when the phase was never reached.
+ */
+final class Cdr {
+    String aCallId;
+    String bCallId = "";
+    String from;
+    String to;
+    String target = "";
+    Instant setup;
+    Instant ringing;
+    Instant answer;
+    Instant end;
+    int status;
+    String cause = "";
+    String endedBy = "";
+
+    String line() {
+        long duration = answer != null && end != null ? java.time.Duration.between(answer, end).toMillis() : 0;
+        return "CDR a-call-id=" + aCallId + " b-call-id=" + bCallId + " from=" + from + " to=" + to + " target=" + target
+                + " setup=" + setup + " ringing=" + (ringing == null ? "" : ringing) + " answer=" + (answer == null ? "" : answer)
+                + " end=" + end + " billsec=" + String.format("%.3f", duration / 1000.0) + " status=" + status + " cause=" + cause
+                + " ended-by=" + endedBy;
+    }
+}

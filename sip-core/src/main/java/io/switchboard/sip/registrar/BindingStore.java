@@ -1,0 +1,135 @@
+package io.switchboard.sip.registrar;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * All bindings, by extension, readable from any lane. Updates replace an extension's immutable
+ * list atomically. Persisted to {@code registrations.json} under the data directory (written
+ * atomically when something changed, and on shutdown) so registrations survive a restart.
+ */
+public final class BindingStore {
+    private static final Logger log = LoggerFactory.getLogger(BindingStore.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final InstantSource clock;
+    private final Map<String, List<Binding>> byAor = new ConcurrentHashMap<>();
+    private final AtomicInteger count = new AtomicInteger();
+    private final AtomicBoolean dirty = new AtomicBoolean();
+
+    public BindingStore(Path dataDir, InstantSource clock) {
+        this.file = dataDir.resolve("registrations.json");
+        this.clock = clock;
+    }
+
+    /** Current (unexpired) bindings of {@code aor}. */
+    public List<Binding> get(String aor) {
+        List<Binding> list = byAor.get(aor);
+        if (list == null) {
+            return List.of();
+        }
+        long now = clock.millis();
+        for (Binding b : list) {
+            if (b.expiresAtMillis() <= now) {
+                return list.stream().filter(x -> x.expiresAtMillis() > now).toList();
+            }
+        }
+        return list;
+    }
+
+    /** Replaces the bindings of {@code aor} with {@code update(current)}. */
+    public List<Binding> update(String aor, UnaryOperator<List<Binding>> update) {
+        List<Binding> result = byAor.compute(aor, (k, old) -> {
+            List<Binding> current = old == null ? List.of() : old;
+            List<Binding> next = update.apply(current);
+            count.addAndGet(next.size() - current.size());
+            return next.isEmpty() ? null : List.copyOf(next);
+        });
+        dirty.set(true);
+        return result == null ? List.of() : result;
+    }
+
+    public int size() {
+        return count.get();
+    }
+
+    /** Drops expired bindings; returns how many. */
+    public int purgeExpired() {
+        long now = clock.millis();
+        int[] removed = {0};
+        for (String aor : new ArrayList<>(byAor.keySet())) {
+            byAor.computeIfPresent(aor, (k, list) -> {
+                List<Binding> kept = list.stream().filter(b -> b.expiresAtMillis() > now).toList();
+                removed[0] += list.size() - kept.size();
+                count.addAndGet(kept.size() - list.size());
+                return kept.isEmpty() ? null : kept;
+            });
+        }
+        if (removed[0] > 0) {
+            dirty.set(true);
+        }
+        return removed[0];
+    }
+
+    public void load() {
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            List<Binding> all = JSON.readValue(file.toFile(), new TypeReference<List<Binding>>() { });
+            long now = clock.millis();
+            int kept = 0;
+            for (Binding b : all) {
+                if (b.expiresAtMillis() > now) {
+                    byAor.compute(b.aor(), (k, old) -> {
+                        List<Binding> l = new ArrayList<>(old == null ? List.of() : old);
+                        l.add(b);
+                        return List.copyOf(l);
+                    });
+                    kept++;
+                }
+            }
+            count.set(kept);
+            log.info("registrations: restored {} of {} bindings from {}", kept, all.size(), file);
+        } catch (IOException e) {
+            log.warn("registrations: cannot read {} ({}); starting with none", file, e.getMessage());
+        }
+    }
+
+    /** Writes the bindings if they changed since the last flush. */
+    public void flush() {
+        if (!dirty.getAndSet(false)) {
+            return;
+        }
+        List<Binding> all = new ArrayList<>();
+        byAor.values().forEach(all::addAll);
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), all);
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            dirty.set(true);
+            log.warn("registrations: cannot write {}: {}", file, e.getMessage());
+        }
+    }
+}
