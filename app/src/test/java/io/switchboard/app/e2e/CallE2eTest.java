@@ -20,11 +20,13 @@ class CallE2eTest {
     private static final String CALLER = "1001";
     private static final String CALLEE = "1002";
 
+    private static final int RING_TIMEOUT_SECONDS = 3;
+
     private TestSwitch sw;
 
     @BeforeEach
     void start() {
-        sw = TestSwitch.start();
+        sw = TestSwitch.start("sip.ringTimeout=" + RING_TIMEOUT_SECONDS + "s");
     }
 
     @AfterEach
@@ -70,6 +72,12 @@ class CallE2eTest {
     @EnumSource(Sipp.Transport.class)
     void holdAndUnholdAreRelayedBothWays(Sipp.Transport t) {
         call(t, "call-hold", "uac-hold.xml", "uas-hold.xml");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sipp.Transport.class)
+    void ringTimeoutGives408AndCancelsTheCallee(Sipp.Transport t) {
+        call(t, "call-ring-timeout", "uac-expect-408.xml", "uas-ring-cancel.xml");
     }
 
     @ParameterizedTest
