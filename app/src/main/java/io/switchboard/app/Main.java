@@ -35,6 +35,9 @@ public final class Main {
             case "help":
                 out.print(usage());
                 return 0;
+            case "config":
+                out.print(configReference());
+                return 0;
             case "run":
                 return runSwitch(rest, err);
             default:
@@ -111,6 +114,19 @@ public final class Main {
         return 0;
     }
 
+    /** The configuration reference: one Markdown table row per key, generated from the declared keys. */
+    static String configReference() {
+        StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
+        List<io.switchboard.core.config.ConfigKey<?>> keys = new ArrayList<>(AppConfig.keys());
+        keys.addAll(io.switchboard.sip.SipConfig.keys());
+        keys.sort(java.util.Comparator.comparing(io.switchboard.core.config.ConfigKey::name));
+        for (var k : keys) {
+            sb.append("| `").append(k.name()).append("` | `").append(k.defaultText()).append("` | ")
+                    .append(k.description()).append(" |\n");
+        }
+        return sb.toString();
+    }
+
     static String usage() {
         return """
                 Usage: bin/switchboard [COMMAND] [OPTIONS]
@@ -118,6 +134,7 @@ public final class Main {
                 Commands:
                   run        start the softswitch (default)
                   version    print the version
+                  config     print every configuration key with its default and meaning
                   help       print this help
 
                 Options for run:

@@ -6,6 +6,7 @@ import gov.nist.javax.sip.message.SIPResponse;
 import io.switchboard.sip.b2bua.B2bua;
 import io.switchboard.sip.b2bua.LaneContext;
 import io.switchboard.sip.codec.KnownMethods;
+import io.switchboard.sip.codec.UasRequestChecks;
 import io.switchboard.sip.message.Responses;
 import io.switchboard.sip.registrar.Registrar;
 import io.switchboard.sip.transaction.Destination;
@@ -15,6 +16,7 @@ import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.Transport;
 import java.net.InetSocketAddress;
 import java.text.ParseException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,9 +69,9 @@ final class LaneCore {
         if ("INVITE".equals(method)) {
             tx.respond(Responses.create(req, 100));
         }
-        var rejection = io.switchboard.sip.message.UasChecks.check(req);
-        if (rejection != null) {
-            tx.respond(rejection);
+        Optional<UasRequestChecks.Rejection> rejection = UasRequestChecks.check(req);
+        if (rejection.isPresent()) {
+            tx.respond(Responses.withToTag(rejection.get().toResponse(req), null));
             return;
         }
         if ("CANCEL".equals(method)) {

@@ -38,7 +38,7 @@ public record SipConfig(
     public static final ConfigKey<Integer> MAX_BINDINGS = ConfigKey.integer("sip.limits.maxBindings", 100000, 1, 10_000_000, "registrations held in all");
     public static final ConfigKey<List<String>> AUTH_ALGORITHMS = ConfigKey.list("sip.auth.algorithms", "MD5,SHA-256", "digest algorithms offered, in the order of the challenges (RFC 8760)", "MD5", "SHA-256");
     public static final ConfigKey<Duration> NONCE_LIFETIME = ConfigKey.duration("sip.auth.nonceLifetime", "300s", "how long a digest nonce is valid before stale=true");
-    public static final ConfigKey<Integer> MAX_TRANSACTIONS = ConfigKey.integer("sip.limits.maxTransactions", 200000, 100, 10_000_000, "open transactions held in all; beyond it new requests get 503");
+    public static final ConfigKey<Integer> MAX_TRANSACTIONS = ConfigKey.integer("sip.limits.maxTransactions", 1_000_000, 100, 10_000_000, "open transactions held in all; beyond it new requests get 503");
     public static final ConfigKey<Integer> MAX_CALLS = ConfigKey.integer("sip.limits.maxCalls", 50000, 1, 10_000_000, "concurrent calls; beyond it new INVITEs get 503");
     public static final ConfigKey<Integer> RPS = ConfigKey.integer("sip.policy.requestsPerSecond", 200, 1, 1_000_000, "requests per second one source address may send (token bucket)");
     public static final ConfigKey<Integer> BURST = ConfigKey.integer("sip.policy.requestBurst", 400, 1, 10_000_000, "burst size of the per-source request limit");

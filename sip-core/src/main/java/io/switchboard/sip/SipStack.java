@@ -153,7 +153,7 @@ public final class SipStack implements InboundSink {
                 transport.countDrop();
                 return;
             }
-            SIPResponse resp = r.shell().createResponse(r.status(), r.reason());
+            SIPResponse resp = r.toResponse();
             Destination to = LaneCore.responseDestination(r.shell().getTopmostVia(), flow);
             transport.send(resp.encodeAsBytes(to.transport().token()), to.transport(), to.address(), to.flow());
         } else if (decoded instanceof Decoded.Drop d) {

@@ -573,6 +573,14 @@ public final class B2bua {
         if (call.state == Call.State.ENDED) {
             return;
         }
+        if (call.state == Call.State.ANSWERED) {
+            // Ended before the caller's ACK arrived: stop our 2xx retransmissions and confirm B's
+            // dialog with an ACK so its BYE is not taken for a stray request.
+            call.aTx.ackReceived();
+            if (call.b != null && call.b.lastAck == null) {
+                sendAck(call.b, null, null);
+            }
+        }
         if (call.a.confirmed && call.a != hungUp) {
             sendBye(call.a);
         }

@@ -18,8 +18,13 @@ public final class Responses {
     /** {@code reason} null = the standard phrase; {@code toTag} null = a fresh tag when one is needed. */
     public static SIPResponse create(SIPRequest request, int status, String reason, String toTag) {
         SIPResponse r = reason == null ? request.createResponse(status) : request.createResponse(status, reason);
+        return status > 100 ? withToTag(r, toTag) : r;
+    }
+
+    /** Adds a To tag to a final or provisional response that lacks one (§8.2.6.2). */
+    public static SIPResponse withToTag(SIPResponse r, String toTag) {
         To to = (To) r.getTo();
-        if (status > 100 && to != null && to.getTag() == null) {
+        if (to != null && to.getTag() == null) {
             try {
                 to.setTag(toTag != null ? toTag : Ids.token(10));
             } catch (ParseException e) {

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sip.address.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,6 @@ public final class Registrar {
     private final DigestAuth auth;
     private final AbusePolicy policy;
     private final InstantSource clock;
-    private final AtomicInteger registered = new AtomicInteger();
 
     public Registrar(SipConfig config, Directory directory, BindingStore store, DigestAuth auth, AbusePolicy policy, InstantSource clock) {
         this.config = config;
@@ -61,15 +59,7 @@ public final class Registrar {
             return;
         }
         String aor = aorSip.getUser();
-        Optional<Extension> ext = directory.find(aor);
-        if (ext.isEmpty()) {
-            tx.respond(Responses.create(req, 404, "Not Found (no extension " + aor + ")", null));
-            return;
-        }
-        if (ext.get().password().isEmpty()) {
-            tx.respond(Responses.create(req, 403, "Extension " + aor + " does not register", null));
-            return;
-        }
+        // Authenticate before saying anything about the extension, so unknown ones are not revealed.
         DigestAuth.Result result = auth.verify(req, "Authorization", user -> directory.find(user).flatMap(Extension::password));
         if (result instanceof DigestAuth.Missing || result instanceof DigestAuth.Stale) {
             challenge(tx, req, result instanceof DigestAuth.Stale);
@@ -85,6 +75,11 @@ public final class Registrar {
         policy.authSucceeded(flow.remote().getAddress());
         if (!user.equals(aor)) {
             tx.respond(Responses.create(req, 403, "Forbidden (" + user + " may not register " + aor + ")", null));
+            return;
+        }
+        Optional<Extension> ext = directory.find(aor);
+        if (ext.isEmpty() || ext.get().staticContact().isPresent()) {
+            tx.respond(Responses.create(req, 403, "Forbidden (extension " + aor + " does not register)", null));
             return;
         }
         update(tx, req, flow, aor);
