@@ -33,6 +33,29 @@ public final class FreePorts {
         }
     }
 
+    /**
+     * A port {@code p} such that {@code p} and {@code p + 1} are both free for UDP and TCP on loopback
+     * (baresip listens for SIP on {@code p} and for SIP over TLS on {@code p + 1}).
+     */
+    public static int udpAndTcpPair() {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 20000 + ThreadLocalRandom.current().nextInt(30000);
+            if (free(port) && free(port + 1)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free pair of loopback ports found");
+    }
+
+    /** A UDP port on 127.0.0.1 chosen by the kernel. */
+    public static int udp() {
+        try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            return d.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static boolean free(int port) {
         InetAddress lo = InetAddress.getLoopbackAddress();
         try (ServerSocket s = new ServerSocket()) {
