@@ -36,7 +36,7 @@ public record SipConfig(
     public static final ConfigKey<Duration> DEFAULT_EXPIRES = ConfigKey.duration("sip.registrar.defaultExpires", "3600s", "registration time when the REGISTER gives none");
     public static final ConfigKey<Integer> MAX_CONTACTS = ConfigKey.integer("sip.registrar.maxContactsPerAor", 10, 1, 1000, "contacts one extension may register");
     public static final ConfigKey<Integer> MAX_BINDINGS = ConfigKey.integer("sip.limits.maxBindings", 100000, 1, 10_000_000, "registrations held in all");
-    public static final ConfigKey<List<String>> AUTH_ALGORITHMS = ConfigKey.list("sip.auth.algorithms", "MD5,SHA-256", "digest algorithms offered, in the order of the challenges (RFC 8760)", "MD5", "SHA-256");
+    public static final ConfigKey<List<String>> AUTH_ALGORITHMS = ConfigKey.list("sip.auth.algorithms", "MD5", "digest algorithms challenged with, in order (RFC 8760); e.g. SHA-256,MD5. Responses with either algorithm are accepted. Many phones (baresip 1.0) fail on a SHA-256 challenge, hence MD5 alone by default", "MD5", "SHA-256");
     public static final ConfigKey<Duration> NONCE_LIFETIME = ConfigKey.duration("sip.auth.nonceLifetime", "300s", "how long a digest nonce is valid before stale=true");
     public static final ConfigKey<Integer> MAX_TRANSACTIONS = ConfigKey.integer("sip.limits.maxTransactions", 1_000_000, 100, 10_000_000, "open transactions held in all; beyond it new requests get 503");
     public static final ConfigKey<Integer> MAX_CALLS = ConfigKey.integer("sip.limits.maxCalls", 50000, 1, 10_000_000, "concurrent calls; beyond it new INVITEs get 503");

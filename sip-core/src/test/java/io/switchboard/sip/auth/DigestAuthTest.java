@@ -168,11 +168,13 @@ class DigestAuthTest {
     }
 
     @Test
-    void anAlgorithmWeDidNotOfferFails() {
-        DigestAuth sha256Only = new DigestAuth(REALM, List.of("SHA-256"), Duration.ofSeconds(300), clock);
-        String n = DigestCalc.param(sha256Only.challenges(false).get(0), "nonce");
-        assertThat(sha256Only.verify(register(creds("MD5", "s3cret-1000", n, "00000001")), "Authorization", LOOKUP))
-                .isInstanceOf(DigestAuth.Failed.class);
+    void eitherSupportedAlgorithmIsAcceptedWhateverWasChallenged() {
+        DigestAuth md5Only = new DigestAuth(REALM, List.of("MD5"), Duration.ofSeconds(300), clock);
+        String n = DigestCalc.param(md5Only.challenges(false).get(0), "nonce");
+        assertThat(md5Only.verify(register(creds("SHA-256", "s3cret-1000", n, "00000001")), "Authorization", LOOKUP))
+                .isEqualTo(new DigestAuth.Ok("1000"));
+        assertThat(md5Only.verify(register(creds("MD5", "s3cret-1000", n, "00000002")), "Authorization", LOOKUP))
+                .isEqualTo(new DigestAuth.Ok("1000"));
     }
 
     @Test

@@ -69,6 +69,7 @@ class RegistrarTest {
                 .set("sip.registrar.maxExpires=3600s")
                 .set("sip.registrar.defaultExpires=1800s")
                 .set("sip.policy.authFailuresBeforeBan=5")
+                .set("sip.auth.algorithms=MD5,SHA-256")
                 .build());
         Directory directory = new Directory(List.of(
                 new Extension("1000", "Alice", Optional.of("pw-1000"), Optional.empty(), false),
