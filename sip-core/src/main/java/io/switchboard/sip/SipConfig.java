@@ -17,7 +17,7 @@ public record SipConfig(
         List<String> authAlgorithms, Duration nonceLifetime,
         int maxTransactions, int maxCalls,
         int requestsPerSecond, int requestBurst, int authFailuresBeforeBan, Duration banTime, List<String> exempt,
-        int lanes, int ioThreads, int udpBufferBytes) {
+        int lanes, int ioThreads, int udpBufferBytes, int maxConnections) {
 
     public static final ConfigKey<String> BIND = ConfigKey.string("sip.bind", "127.0.0.1", "address the SIP UDP/TCP listeners bind to");
     public static final ConfigKey<Integer> PORT = ConfigKey.integer("sip.port", 5060, 1, 65535, "SIP port (UDP and TCP)");
@@ -49,10 +49,12 @@ public record SipConfig(
     public static final ConfigKey<Integer> IO_THREADS = ConfigKey.integer("sip.ioThreads", 0, 0, 256, "network I/O threads; 0 = number of cores");
     public static final ConfigKey<Integer> UDP_BUFFER = ConfigKey.integer("sip.udp.bufferBytes", 4 << 20, 65536, 256 << 20, "UDP socket receive/send buffer size");
 
+    public static final ConfigKey<Integer> MAX_CONNECTIONS = ConfigKey.integer("sip.limits.maxConnections", 10000, 1, 1_000_000, "open TCP connections; beyond it new ones are closed at once");
+
     public static List<ConfigKey<?>> keys() {
         return List.of(BIND, PORT, TRANSPORTS, DOMAIN, ADVERTISE, T1, T2, T4, RING_TIMEOUT, MAX_HEADER, MAX_BODY, TCP_IDLE,
                 MIN_EXPIRES, MAX_EXPIRES, DEFAULT_EXPIRES, MAX_CONTACTS, MAX_BINDINGS, AUTH_ALGORITHMS, NONCE_LIFETIME,
-                MAX_TRANSACTIONS, MAX_CALLS, RPS, BURST, AUTH_FAILURES, BAN_TIME, EXEMPT, LANES, IO_THREADS, UDP_BUFFER);
+                MAX_TRANSACTIONS, MAX_CALLS, RPS, BURST, AUTH_FAILURES, BAN_TIME, EXEMPT, LANES, IO_THREADS, UDP_BUFFER, MAX_CONNECTIONS);
     }
 
     public static SipConfig from(Config c) {
@@ -68,7 +70,8 @@ public record SipConfig(
                 c.get(MIN_EXPIRES), c.get(MAX_EXPIRES), c.get(DEFAULT_EXPIRES), c.get(MAX_CONTACTS), c.get(MAX_BINDINGS),
                 c.get(AUTH_ALGORITHMS), c.get(NONCE_LIFETIME), c.get(MAX_TRANSACTIONS), c.get(MAX_CALLS),
                 c.get(RPS), c.get(BURST), c.get(AUTH_FAILURES), c.get(BAN_TIME), c.get(EXEMPT),
-                c.get(LANES) == 0 ? cores : c.get(LANES), c.get(IO_THREADS) == 0 ? cores : c.get(IO_THREADS), c.get(UDP_BUFFER));
+                c.get(LANES) == 0 ? cores : c.get(LANES), c.get(IO_THREADS) == 0 ? cores : c.get(IO_THREADS), c.get(UDP_BUFFER),
+                c.get(MAX_CONNECTIONS));
     }
 
     /** The host we write into Via and Contact. */

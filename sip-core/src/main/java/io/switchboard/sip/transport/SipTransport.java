@@ -236,6 +236,12 @@ public final class SipTransport {
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             InetSocketAddress remote = (InetSocketAddress) ctx.channel().remoteAddress();
+            if (connections.size() >= config.maxConnections()) {
+                dropped.increment();
+                log.warn("TCP connection from {} refused: {} connections open (sip.limits.maxConnections)", remote, connections.size());
+                ctx.close();
+                return;
+            }
             flow = new Flow(Transport.TCP, remote, ctx.channel());
             connections.put(remote, ctx.channel());
             ctx.fireChannelActive();
