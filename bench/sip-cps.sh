@@ -308,6 +308,7 @@ run_step() {
     sleep 0.5
   done
   [ -n "$aborted" ] && wait_sipp "$name-uac" "$(now)"
+  local uas_gone=0; sipp_done "$name-uas" && uas_gone=1
   w1=$(now); e1=$(elem_ticks "${elem_pids[@]}"); p1=$(psi_total)
   all_ticks >"$out/bg1"; d1=$(udp_drops)
   # The UAS ends by itself after the last call; give it a few seconds, then stop it.
@@ -337,6 +338,12 @@ run_step() {
   elif [ "$u_el" -gt $((dur + slack)) ]; then verdict="FAIL"; why="rate not sustained (${u_el}s for ${dur}s of calls)"
   fi
   [ -n "$aborted" ] && why="$why; stopped early ($aborted)"
+  # SIPp exits 0 on SIGTERM. An exit we did not cause, before all calls were created (or a UAS that
+  # left before the UAC finished), means something else on the machine signalled it: not a result.
+  STEP_INTERRUPTED=0
+  if [ -z "$aborted" ] && [ "$tag" != probe ] && { { [ "$uac_rc" = 0 ] && [ "$u_created" -lt "$calls" ]; } || { [ "$uas_gone" = 1 ] && [ "$uas_ok" -lt "$calls" ] && [ "$uas_rc" = 0 ]; }; }; then
+    STEP_INTERRUPTED=1; verdict="INTR"; why="a SIPp process was stopped from outside (SIGTERM); step not counted"
+  fi
   [ "$tag" = probe ] && [ "$u_ok" -gt 0 ] && [ "$u_fail" -eq 0 ] && verdict="OK"
   STEP_CLEAN=0; [ "$verdict" = OK ] && STEP_CLEAN=1
   # A few stray failures (<= 0.1 % of the calls, rate sustained) make a step worth one retry.
@@ -373,6 +380,17 @@ record_run() { # rate
     cores[$r]=$STEP_ELEM_CORES; msc[$r]=$STEP_MS_CALL; sippc[$r]=$STEP_SIPP_CORES; bgc[$r]=$STEP_BG
   fi
 }
+counted_step() { # target rate tag: run_step, re-run (up to 3 times) when interrupted from outside
+  local k
+  for ((k = 0; k < 4; k++)); do
+    run_step "$1" "$2" "$duration" "$3" || return 1
+    element_alive || { setup_error "$1 is no longer running"; return 1; }
+    [ "$STEP_INTERRUPTED" = 1 ] || { record_run "$2"; return 0; }
+  done
+  setup_error "SIPp was stopped from outside 4 times in a row; giving up"
+  return 1
+}
+element_alive() { local p; for p in "${elem_pids[@]}"; do alive "$p" || return 1; done; return 0; }
 passes() { [ $(( ${cleans[$1]:-0} * 2 )) -ge "${runs[$1]:-1}" ] && [ "${cleans[$1]:-0}" -gt 0 ]; }
 ramp() {
   local target=$1
@@ -387,12 +405,10 @@ ramp() {
   local lo=0 hi=0 rate=$start n=0 next i
   while [ "$n" -lt "$max_steps" ]; do
     n=$((n + 1))
-    run_step "$target" "$rate" "$duration" ramp || return 1
-    record_run "$rate"
+    counted_step "$target" "$rate" ramp || return 1
     for ((i = 0; i < retries; i++)); do
       [ "$STEP_CLEAN" = 1 ] || [ "$STEP_MARGINAL" != 1 ] && break
-      run_step "$target" "$rate" "$duration" retry || return 1
-      record_run "$rate"
+      counted_step "$target" "$rate" retry || return 1
     done
     if passes "$rate"; then lo=$rate; else hi=$rate; fi
     if [ "$hi" -eq 0 ]; then
@@ -414,8 +430,7 @@ ramp() {
   if [ "$confirm" -gt 0 ]; then
     echo "== $target: confirm $best/s ($confirm more run(s))"
     for ((i = 0; i < confirm; i++)); do
-      run_step "$target" "$best" "$duration" confirm || return 1
-      record_run "$best"
+      counted_step "$target" "$best" confirm || return 1
     done
   fi
   if ! passes "$best"; then
