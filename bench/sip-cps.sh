@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # sip-cps.sh - SIP call-rate benchmark (calls per second, INVITE/200/ACK/BYE, no media).
 #
-#   SIPp UAC --> element under test --> SIPp UAS (127.0.0.1:5099, the static contact of 1999)
+#   SIPp UAC --> element under test --> SIPp UAS (127.0.0.1:<free port>, the contact of 1999:
+#   Switchboard runs on a copy of conf/ where sip:bench@127.0.0.1:5099 points at that port)
 #
 # Targets (run one after another on the same machine, so the figures are ratios):
 #   sipp        SIPp UAC -> SIPp UAS directly: the load generator's own ceiling
@@ -31,7 +32,7 @@ repo="$(cd "$here/.." && pwd)"
 # ---------------------------------------------------------------- options
 targets="all"; start=1000; step=500; max=12000; duration=20; confirm=1; quick=0
 out=""; keep=0; build=1
-sip_port=5060; http_port=8080; uas_port=5099; kam_port=5070
+sip_port=5060; http_port=8080; uas_port=auto; kam_port=5070; ports_given=""
 kam_children=2; kam_rcvbuf=4194304; kam_shm=2048
 health_timeout=300; max_steps=14; quiet_wait=10; retries=1
 caller=1001; password=switchboard-1001; callee=1999
@@ -50,9 +51,12 @@ usage: bench/sip-cps.sh [options]
   --out DIR         keep logs, SIPp CSVs and steps.tsv in DIR (default: temp dir, removed)
   --keep            keep the temp dir
   --no-build        do not pre-build Switchboard (bin/switchboard still builds when stale)
-  --sip-port P      Switchboard SIP port (default $sip_port)   --http-port P (default $http_port)
-  --uas-port P      SIPp UAS port = contact of $callee (default $uas_port)
-  --kamailio-port P (default $kam_port)  --kamailio-children N (default $kam_children)
+  --sip-port P      Switchboard SIP port (default $sip_port, a free port when busy)
+  --http-port P     Switchboard HTTP port (default $http_port, a free port when busy)
+  --uas-port P      SIPp UAS port (default: a free port; the switch gets a copy of conf/ whose
+                    contact for $callee points there, because other tests on a shared machine
+                    use 127.0.0.1:5099 too and SIPp binds with SO_REUSEADDR)
+  --kamailio-port P (default $kam_port, a free port when busy)  --kamailio-children N (default $kam_children)
   --kamailio-rcvbuf BYTES  Kamailio maxbuffer (default $kam_rcvbuf; 262144 = Kamailio's default)
   --max-steps N     safety cap on ramp steps per target (default $max_steps)
   --quiet-wait S    before each step, wait up to S s for other processes to use < 0.25 cores (default $quiet_wait)
@@ -75,10 +79,10 @@ while [ $# -gt 0 ]; do
     --out) need_arg "$@"; out="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
     --no-build) build=0; shift ;;
-    --sip-port) need_arg "$@"; sip_port="$2"; shift 2 ;;
-    --http-port) need_arg "$@"; http_port="$2"; shift 2 ;;
-    --uas-port) need_arg "$@"; uas_port="$2"; shift 2 ;;
-    --kamailio-port) need_arg "$@"; kam_port="$2"; shift 2 ;;
+    --sip-port) need_arg "$@"; sip_port="$2"; ports_given="$ports_given sip_port"; shift 2 ;;
+    --http-port) need_arg "$@"; http_port="$2"; ports_given="$ports_given http_port"; shift 2 ;;
+    --uas-port) need_arg "$@"; uas_port="$2"; ports_given="$ports_given uas_port"; shift 2 ;;
+    --kamailio-port) need_arg "$@"; kam_port="$2"; ports_given="$ports_given kam_port"; shift 2 ;;
     --kamailio-children) need_arg "$@"; kam_children="$2"; shift 2 ;;
     --kamailio-rcvbuf) need_arg "$@"; kam_rcvbuf="$2"; shift 2 ;;
     --max-steps) need_arg "$@"; max_steps="$2"; shift 2 ;;
@@ -90,9 +94,10 @@ done
 if [ "$quick" = 1 ]; then
   duration=5; start=250; max=2000; confirm=0; step=250
 fi
-for v in start step max duration confirm retries sip_port http_port uas_port kam_port kam_children kam_rcvbuf max_steps quiet_wait; do
+for v in start step max duration confirm retries sip_port http_port kam_port kam_children kam_rcvbuf max_steps quiet_wait; do
   is_int "${!v}" || die_usage "--${v//_/-} must be a whole number (got '${!v}')"
 done
+[ "$uas_port" = auto ] || is_int "$uas_port" || die_usage "--uas-port must be a port number"
 [ "$start" -ge 1 ] && [ "$step" -ge 1 ] && [ "$duration" -ge 1 ] && [ "$max" -ge "$start" ] \
   || die_usage "need start >= 1, step >= 1, duration >= 1, max >= start"
 
@@ -168,6 +173,20 @@ free_udp_port() { # a free UDP port in 20000-39999 (not a fixed one another test
     udp_busy "$p" || udp_busy $((p + 2)) || { echo "$p"; return 0; }
   done
   return 1
+}
+
+free_tcp_port() {
+  local p i
+  for ((i = 0; i < 50; i++)); do p=$((20000 + RANDOM % 20000)); tcp_busy "$p" || { echo "$p"; return 0; }; done
+  return 1
+}
+given() { [[ " $ports_given " == *" $1 "* ]]; }
+pick_ports() { # defaults that are busy are replaced by free ports; ports given explicitly are kept
+  if [ "$uas_port" = auto ]; then uas_port=$(free_udp_port) || return 1; fi
+  if udp_busy "$sip_port" && ! given sip_port; then echo "# UDP $sip_port is busy: Switchboard gets a free port"; sip_port=$(free_udp_port); fi
+  if tcp_busy "$http_port" && ! given http_port; then echo "# TCP $http_port is busy: Switchboard HTTP gets a free port"; http_port=$(free_tcp_port); fi
+  if udp_busy "$kam_port" && ! given kam_port; then echo "# UDP $kam_port is busy: Kamailio gets a free port"; kam_port=$(free_udp_port); fi
+  return 0
 }
 
 # ---------------------------------------------------------------- measurement helpers
@@ -316,9 +335,9 @@ run_step() {
 
   local uac_rc uas_rc
   uac_rc=$(cat "$out/$name-uac.rc" 2>/dev/null || echo "?"); uas_rc=$(cat "$out/$name-uas.rc" 2>/dev/null || echo "?")
-  local u_ok u_fail u_created u_retr u_el u_ooc uas_ok uas_fail uas_retr
+  local u_ok u_fail u_created u_retr u_el u_ooc uas_ok uas_fail uas_retr uas_in
   read -r u_ok u_fail u_created u_retr u_el u_ooc <<<"$(csv_last "$uac_stats" 'SuccessfulCall(C)' 'FailedCall(C)' 'OutgoingCall(C)' 'Retransmissions(C)' 'ElapsedTime(C)' 'OutOfCallMsgs(C)')"
-  read -r uas_ok uas_fail uas_retr <<<"$(csv_last "$uas_stats" 'SuccessfulCall(C)' 'FailedCall(C)' 'Retransmissions(C)')"
+  read -r uas_ok uas_fail uas_retr uas_in <<<"$(csv_last "$uas_stats" 'SuccessfulCall(C)' 'FailedCall(C)' 'Retransmissions(C)' 'IncomingCall(C)')"
 
   local wall elem_s elem_cores ms_call uac_cpu uas_cpu psi
   wall=$(fcalc "%.2f" "$w1 - $w0")
@@ -343,6 +362,8 @@ run_step() {
   STEP_INTERRUPTED=0
   if [ -z "$aborted" ] && [ "$tag" != probe ] && { { [ "$uac_rc" = 0 ] && [ "$u_created" -lt "$calls" ]; } || { [ "$uas_gone" = 1 ] && [ "$uas_ok" -lt "$calls" ] && [ "$uas_rc" = 0 ]; }; }; then
     STEP_INTERRUPTED=1; verdict="INTR"; why="a SIPp process was stopped from outside (SIGTERM); step not counted"
+  elif [ "$tag" != probe ] && [ "$u_created" -gt 0 ] && [ "$uas_in" -eq 0 ]; then
+    STEP_INTERRUPTED=1; verdict="INTR"; why="the UAS saw no call: another process holds its port?; step not counted"
   fi
   [ "$tag" = probe ] && [ "$u_ok" -gt 0 ] && [ "$u_fail" -eq 0 ] && verdict="OK"
   STEP_CLEAN=0; [ "$verdict" = OK ] && STEP_CLEAN=1
@@ -476,11 +497,18 @@ start_kamailio() {
 }
 
 start_switch() {
-  local data="$out/switchboard-data" i code
-  mkdir -p "$data"
+  local data="$out/switchboard-data" conf="$out/switchboard-conf" i code
+  mkdir -p "$data" "$conf"
+  # A private copy of conf/ whose contact for the bench extension is this run's UAS port.
+  cp -R "$repo/conf/." "$conf/" || { setup_error "cannot copy $repo/conf"; return 1; }
+  sed -i -E "s#sip:bench@127\.0\.0\.1:[0-9]+#sip:bench@127.0.0.1:$uas_port#" "$conf/directory.yaml" 2>/dev/null
+  if ! grep -q "sip:bench@127.0.0.1:$uas_port" "$conf"/*.yaml; then
+    setup_error "could not point $callee's contact at 127.0.0.1:$uas_port in a copy of conf/ (expected 'contact: sip:bench@127.0.0.1:5099')"
+    return 1
+  fi
   udp_busy "$sip_port" && { setup_error "UDP $sip_port (Switchboard SIP) is busy"; return 1; }
   tcp_busy "$http_port" && { setup_error "TCP $http_port (Switchboard HTTP) is busy"; return 1; }
-  (cd "$repo" && exec bin/switchboard run --set "sip.port=$sip_port" --set "http.port=$http_port" \
+  (cd "$repo" && exec bin/switchboard run --conf "$conf" --set "sip.port=$sip_port" --set "http.port=$http_port" \
       --set "data.dir=$data" --set log.level=WARN) >"$out/switchboard.log" 2>&1 </dev/null &
   sw_pid=$!
   for ((i = 0; i < health_timeout * 4; i++)); do
@@ -525,6 +553,8 @@ run_target() {
 cpu_model=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
 echo "# sip-cps: $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores ($cpu_model)  sipp $("$SIPP" -v 2>/dev/null | grep -o 'v[0-9.]*' | head -1)"
 echo "# steps ${duration}s, ramp start $start max $max step $step, confirm $confirm; logs in $out"
+pick_ports || { setup_error "no free ports"; exit 3; }
+echo "# ports: UAS $uas_port, Switchboard SIP $sip_port HTTP $http_port, Kamailio $kam_port"
 printf 'target\ttag\trate\tduration\tverdict\tcalls\tcreated\tsuccessful\tfailed\tuas_successful\tuas_failed\tretrans\tudp_drops\twall_s\telem_cpu_s\telem_cores\telem_ms_per_call\tuac_cpu_s\tuas_cpu_s\tother_cores\tpsi_pct\n' >"$out/steps.tsv"
 
 if [ "$want_sw" = 1 ] && [ "$build" = 1 ]; then
@@ -551,7 +581,7 @@ done
 [ -n "${R_RATE[kamailio]:-}" ] && echo "kamailio_cps=${R_RATE[kamailio]} calls/s"
 sw=${R_RATE[switchboard]:-0}
 if [ -n "${R_RATE[switchboard]:-}" ]; then
-  echo "switchboard_cpu_cores=${R_CORES[switchboard]} switchboard_cpu_ms_per_call=${R_MS[switchboard]}"
+  [ "$sw" -gt 0 ] && echo "switchboard_cpu_cores=${R_CORES[switchboard]} switchboard_cpu_ms_per_call=${R_MS[switchboard]}"
   [ "${R_RATE[sipp]:-0}" -gt 0 ] && echo "ratio_vs_sipp_direct=$(fcalc '%.2f' "$sw / ${R_RATE[sipp]}")"
   [ "${R_RATE[kamailio]:-0}" -gt 0 ] && echo "ratio_vs_kamailio=$(fcalc '%.2f' "$sw / ${R_RATE[kamailio]}")"
 else
