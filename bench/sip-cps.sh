@@ -335,8 +335,15 @@ run_step() {
   local uas_gone=0; sipp_done "$name-uas" && uas_gone=1
   w1=$(now); e1=$(elem_ticks "${elem_pids[@]}"); p1=$(psi_total)
   all_ticks >"$out/bg1"; d1=$(udp_drops)
-  # Then stop the UAS (SIGTERM: SIPp ends gracefully and writes its final statistics).
-  sleep 1
+  # Then stop the UAS (SIGTERM: SIPp ends gracefully), once its statistics (dumped every second)
+  # show the calls the UAC completed, or after 4 s.
+  local u_done uas_now
+  read -r u_done _ <<<"$(csv_last "$uac_stats" 'SuccessfulCall(C)')"
+  for ((i = 0; i < 20; i++)); do
+    sleep 0.2
+    read -r uas_now _ <<<"$(csv_last "$uas_stats" 'SuccessfulCall(C)')"
+    [ "${uas_now:-0}" -ge "${u_done:-0}" ] && [ "$i" -ge 4 ] && break
+  done
   wait_sipp "$name-uas" "$(now)" || true
 
   local uac_rc uas_rc
