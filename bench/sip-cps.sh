@@ -379,6 +379,9 @@ run_step() {
   STEP_INTERRUPTED=0
   if [ -z "$aborted" ] && [ "$tag" != probe ] && { { [ "$uac_rc" = 0 ] && [ "$u_created" -lt "$calls" ]; } || { [ "$uas_gone" = 1 ] && [ "$uas_ok" -lt "$calls" ] && [ "$uas_rc" = 0 ]; }; }; then
     STEP_INTERRUPTED=1; verdict="INTR"; why="a SIPp process was stopped from outside (SIGTERM); step not counted"
+  elif [ "$tag" != probe ] && [ "$u_created" -eq 0 ]; then
+    STEP_INTERRUPTED=1; verdict="INTR"
+    why="the UAC did not start (rc=$uac_rc: $(grep -v '^ *$' "$out/$name-uac.out" 2>/dev/null | tail -1 | cut -c1-100)); step not counted"
   elif [ "$tag" != probe ] && [ "$u_created" -gt 0 ] && [ "$uas_in" -eq 0 ]; then
     STEP_INTERRUPTED=1; verdict="INTR"; why="the UAS saw no call: another process holds its port?; step not counted"
   fi
