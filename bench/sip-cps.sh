@@ -34,7 +34,7 @@ targets="all"; start=1000; step=500; max=12000; duration=20; confirm=1; quick=0
 out=""; keep=0; build=1
 sip_port=5060; http_port=8080; uas_port=auto; kam_port=5070; ports_given=""
 kam_children=2; kam_rcvbuf=4194304; kam_shm=2048
-health_timeout=300; max_steps=14; quiet_wait=10; retries=1; cooldown=8
+health_timeout=300; max_steps=14; quiet_wait=10; retries=1; cooldown=8; warmup=20; warmup_rate=400
 caller=1001; password=switchboard-1001; callee=1999
 
 usage() {
@@ -60,6 +60,8 @@ usage: bench/sip-cps.sh [options]
   --kamailio-rcvbuf BYTES  Kamailio maxbuffer (default $kam_rcvbuf; 262144 = Kamailio's default)
   --max-steps N     safety cap on ramp steps per target (default $max_steps)
   --cooldown S      extra pause after an unclean step (default $cooldown)
+  --warmup S        unscored warm-up before each ramp, seconds (default $warmup; 0 = none)
+  --warmup-rate R   its call rate (default $warmup_rate)
   --quiet-wait S    before each step, wait up to S s for other processes to use < 0.25 cores (default $quiet_wait)
 EOF
 }
@@ -89,6 +91,8 @@ while [ $# -gt 0 ]; do
     --max-steps) need_arg "$@"; max_steps="$2"; shift 2 ;;
     --quiet-wait) need_arg "$@"; quiet_wait="$2"; shift 2 ;;
     --cooldown) need_arg "$@"; cooldown="$2"; shift 2 ;;
+    --warmup) need_arg "$@"; warmup="$2"; shift 2 ;;
+    --warmup-rate) need_arg "$@"; warmup_rate="$2"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) die_usage "unknown option '$1'" ;;
   esac
@@ -443,6 +447,10 @@ ramp() {
   run_step "$target" 10 2 probe || return 1
   if [ "$STEP_CLEAN" != 1 ]; then
     RESULT_NOTE="probe failed: no call completed"; return 0
+  fi
+  if [ "$warmup" -gt 0 ]; then
+    echo "== $target: warm-up (${warmup}s at ${warmup_rate}/s, not scored: a JVM compiles its hot paths first)"
+    run_step "$target" "$warmup_rate" "$warmup" warmup || return 1
   fi
   echo "== $target: ramp (start $start, max $max, ${duration}s steps)"
   local lo=0 hi=0 rate=$start n=0 next i

@@ -45,7 +45,7 @@ public record SipConfig(
     public static final ConfigKey<Integer> AUTH_FAILURES = ConfigKey.integer("sip.policy.authFailuresBeforeBan", 10, 1, 10000, "failed digest authentications from one address before it is banned");
     public static final ConfigKey<Duration> BAN_TIME = ConfigKey.duration("sip.policy.banTime", "10m", "how long a banned address is ignored");
     public static final ConfigKey<List<String>> EXEMPT = ConfigKey.list("sip.policy.exempt", "127.0.0.0/8,::1/128", "addresses/CIDRs the request rate limit does not apply to (failed-auth bans still do)");
-    public static final ConfigKey<Integer> LANES = ConfigKey.integer("sip.lanes", 0, 0, 256, "call-logic threads; 0 = number of cores");
+    public static final ConfigKey<Integer> LANES = ConfigKey.integer("sip.lanes", 0, 0, 256, "call-logic threads; 0 = run call logic on the network event loops (no thread hop; the default), N = N threads of their own");
     public static final ConfigKey<Integer> IO_THREADS = ConfigKey.integer("sip.ioThreads", 0, 0, 256, "network I/O threads; 0 = number of cores");
     public static final ConfigKey<Integer> UDP_BUFFER = ConfigKey.integer("sip.udp.bufferBytes", 4 << 20, 65536, 256 << 20, "UDP socket receive/send buffer size");
 
@@ -70,7 +70,7 @@ public record SipConfig(
                 c.get(MIN_EXPIRES), c.get(MAX_EXPIRES), c.get(DEFAULT_EXPIRES), c.get(MAX_CONTACTS), c.get(MAX_BINDINGS),
                 c.get(AUTH_ALGORITHMS), c.get(NONCE_LIFETIME), c.get(MAX_TRANSACTIONS), c.get(MAX_CALLS),
                 c.get(RPS), c.get(BURST), c.get(AUTH_FAILURES), c.get(BAN_TIME), c.get(EXEMPT),
-                c.get(LANES) == 0 ? cores : c.get(LANES), c.get(IO_THREADS) == 0 ? cores : c.get(IO_THREADS), c.get(UDP_BUFFER),
+                c.get(LANES), c.get(IO_THREADS) == 0 ? cores : c.get(IO_THREADS), c.get(UDP_BUFFER),
                 c.get(MAX_CONNECTIONS));
     }
 

@@ -7,7 +7,9 @@ import io.switchboard.core.lane.Lane;
 import io.switchboard.core.lane.LaneGroup;
 import io.switchboard.sip.auth.DigestAuth;
 import io.switchboard.sip.b2bua.LaneContext;
+import io.switchboard.sip.codec.CallIdScan;
 import io.switchboard.sip.codec.Decoded;
+import io.switchboard.sip.codec.SipDecoder;
 import io.switchboard.sip.directory.Directory;
 import io.switchboard.sip.policy.AbusePolicy;
 import io.switchboard.sip.registrar.BindingStore;
@@ -17,6 +19,7 @@ import io.switchboard.sip.transaction.TimerConfig;
 import io.switchboard.sip.transaction.TransactionCounters;
 import io.switchboard.sip.transaction.TransactionLayer;
 import io.switchboard.sip.transaction.Wire;
+import io.switchboard.sip.transport.EventLoopLane;
 import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.InboundSink;
 import io.switchboard.sip.transport.SipTransport;
@@ -55,6 +58,7 @@ public final class SipStack implements InboundSink {
     private final AtomicInteger activeCalls = new AtomicInteger();
     private final LongAdder rejected = new LongAdder();
     private final List<LaneCore> cores = new ArrayList<>();
+    private final ThreadLocal<SipDecoder> decoders;
     private LaneGroup lanes;
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
@@ -63,6 +67,7 @@ public final class SipStack implements InboundSink {
         this.config = config;
         this.directory = directory;
         this.transport = new SipTransport(config, this);
+        this.decoders = ThreadLocal.withInitial(() -> new SipDecoder(config.maxHeaderBytes()));
         this.bindings = new BindingStore(dataDir, clock);
         this.auth = new DigestAuth(config.domain(), config.authAlgorithms(), config.nonceLifetime(), clock);
         this.policy = new AbusePolicy(config.requestsPerSecond(), config.requestBurst(), config.authFailuresBeforeBan(),
@@ -71,8 +76,8 @@ public final class SipStack implements InboundSink {
 
     public void start() {
         bindings.load();
-        lanes = new LaneGroup("sip-lane", config.lanes());
         transport.start();
+        lanes = config.lanes() == 0 ? new LaneGroup(transport.eventLoopLanes()) : new LaneGroup("sip-lane", config.lanes());
         Registrar registrar = new Registrar(config, directory, bindings, auth, policy, clock);
         Wire wire = (bytes, d) -> transport.send(bytes, d.transport(), d.address(), d.flow());
         TimerConfig timers = new TimerConfig(config.t1(), config.t2(), config.t4());
@@ -131,20 +136,34 @@ public final class SipStack implements InboundSink {
     }
 
     @Override
-    public void onDecoded(Decoded decoded, Flow flow) {
+    public void onMessage(byte[] bytes, String framingError, boolean datagram, Flow flow) {
         if (!running || !policy.admit(flow.remote().getAddress())) {
             transport.countDrop();
             return;
         }
+        String callId = framingError == null ? CallIdScan.find(bytes, bytes.length) : null;
+        Lane lane = callId == null ? null : lanes.laneFor(callId);
+        Runnable work = () -> onDecoded(datagram ? decoders.get().decodeDatagram(bytes) : decoders.get().decodeFramed(bytes, framingError), flow);
+        if (lane == null || lane.inLane()) {
+            EventLoopLane.run(work);
+        } else {
+            lane.execute(work);
+        }
+    }
+
+    private void onDecoded(Decoded decoded, Flow flow) {
         if (decoded instanceof Decoded.Message m) {
             String callId = m.message().getCallId().getCallId();
             int index = lanes.laneIndexFor(callId);
             LaneCore core = cores.get(index);
-            if (m.message() instanceof SIPRequest req) {
-                lanes.lane(index).execute(() -> core.onRequest(req, flow));
+            Lane lane = lanes.lane(index);
+            Runnable work = m.message() instanceof SIPRequest req
+                    ? () -> core.onRequest(req, flow)
+                    : () -> core.onResponse((SIPResponse) m.message());
+            if (lane.inLane()) {
+                EventLoopLane.run(work); // the receiving event loop owns this Call-ID: no hop
             } else {
-                SIPResponse resp = (SIPResponse) m.message();
-                lanes.lane(index).execute(() -> core.onResponse(resp));
+                lane.execute(work);
             }
         } else if (decoded instanceof Decoded.Reject r) {
             rejected.increment();

@@ -13,8 +13,9 @@ public final class LaneGroup {
     /** Keys that start with this prefix followed by a lane number and '.' are pinned to that lane. */
     public static final String PINNED_PREFIX = "sb";
 
-    private final List<ExecutorLane> lanes = new ArrayList<>();
+    private final List<Lane> lanes = new ArrayList<>();
 
+    /** {@code count} lanes of their own threads. */
     public LaneGroup(String name, int count) {
         if (count < 1) {
             throw new IllegalArgumentException("lane count must be at least 1, got " + count);
@@ -22,6 +23,24 @@ public final class LaneGroup {
         for (int i = 0; i < count; i++) {
             lanes.add(new ExecutorLane(name + "-" + i));
         }
+    }
+
+    /** Adopts existing lanes (e.g. network event loops, so work for the receiving thread needs no hop). */
+    public LaneGroup(List<? extends Lane> existing) {
+        if (existing.isEmpty()) {
+            throw new IllegalArgumentException("a lane group needs at least one lane");
+        }
+        lanes.addAll(existing);
+    }
+
+    /** The index of the lane the calling thread runs, or -1. */
+    public int currentIndex() {
+        for (int i = 0; i < lanes.size(); i++) {
+            if (lanes.get(i).inLane()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     public int size() {
@@ -76,8 +95,10 @@ public final class LaneGroup {
     }
 
     public void shutdown(Duration grace) throws InterruptedException {
-        for (ExecutorLane lane : lanes) {
-            lane.shutdown(grace);
+        for (Lane lane : lanes) {
+            if (lane instanceof ExecutorLane own) {
+                own.shutdown(grace);
+            }
         }
     }
 }

@@ -53,10 +53,11 @@ public final class DigestAuth {
     private final InstantSource clock;
     private final byte[] key = Ids.secureBytes(32);
     private final ThreadLocal<Mac> macs;
-    private final ConcurrentHashMap<String, Long> lastNonceCount = new ConcurrentHashMap<>();
+    /** Highest nonce-count seen, by the nonce's 64 random bits (compact: one entry per nonce in use). */
+    private final ConcurrentHashMap<Long, Long> lastNonceCount = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Used> usedOrder = new ConcurrentLinkedQueue<>();
 
-    private record Used(String nonce, long expiresMillis) { }
+    private record Used(Long nonceId, long expiresMillis) { }
 
     public DigestAuth(String realm, List<String> algorithms, Duration lifetime, InstantSource clock) {
         this.realm = realm;
@@ -116,7 +117,8 @@ public final class DigestAuth {
         if (!algorithm.equals("MD5") && !algorithm.equals("SHA-256")) {
             return new Failed(username, "unsupported algorithm " + algorithm);
         }
-        long issued = nonceTimestamp(nonce);
+        byte[] raw = decodeNonce(nonce);
+        long issued = raw == null ? -1 : ByteBuffer.wrap(raw).getLong();
         if (issued < 0) {
             return new Failed(username, "nonce not issued by us");
         }
@@ -132,7 +134,7 @@ public final class DigestAuth {
             if (!"auth".equalsIgnoreCase(qop) || cnonce == null) {
                 return new Failed(username, "unsupported qop " + qop);
             }
-            nc = String.format("%08x", creds.getNonceCount());
+            nc = hex8(creds.getNonceCount());
         }
         String ha1 = hash(algorithm, username + ":" + realm + ":" + password.get());
         String ha2 = hash(algorithm, request.getMethod() + ":" + uri);
@@ -147,18 +149,18 @@ public final class DigestAuth {
             return new Stale();
         }
         long count = qop == null ? Long.MAX_VALUE : creds.getNonceCount() & 0xffffffffL;
-        if (!acceptCount(nonce, count, issued + lifetime.toMillis(), now)) {
+        if (!acceptCount(ByteBuffer.wrap(raw).getLong(8), count, issued + lifetime.toMillis(), now)) {
             return new Failed(username, "replayed nonce-count");
         }
         return new Ok(username);
     }
 
     /** Accepts a nonce-count only if it is higher than any seen with this nonce (RFC 2617 §3.2.2). */
-    private boolean acceptCount(String nonce, long count, long expiresMillis, long now) {
+    private boolean acceptCount(Long nonce, long count, long expiresMillis, long now) {
         Used head;
         while ((head = usedOrder.peek()) != null && head.expiresMillis() < now) {
             usedOrder.poll();
-            lastNonceCount.remove(head.nonce());
+            lastNonceCount.remove(head.nonceId());
         }
         boolean[] accepted = {false};
         boolean[] fresh = {false};
@@ -190,26 +192,31 @@ public final class DigestAuth {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
     }
 
-    /** The issue time of a nonce we minted, or -1 when it is not ours. */
-    private long nonceTimestamp(String nonce) {
+    /** The bytes of a nonce we minted (timestamp, random, MAC), or null when it is not ours. */
+    private byte[] decodeNonce(String nonce) {
         byte[] raw;
         try {
             raw = Base64.getUrlDecoder().decode(nonce);
         } catch (IllegalArgumentException e) {
-            return -1;
+            return null;
         }
         if (raw.length != NONCE_BYTES) {
-            return -1;
+            return null;
         }
         Mac mac = macs.get();
         mac.update(raw, 0, 16);
         byte[] sig = mac.doFinal();
         for (int i = 0; i < 16; i++) {
             if (sig[i] != raw[16 + i]) {
-                return -1;
+                return null;
             }
         }
-        return ByteBuffer.wrap(raw).getLong();
+        return raw;
+    }
+
+    private static String hex8(int value) {
+        String h = Integer.toHexString(value);
+        return "00000000".substring(h.length()) + h;
     }
 
     static String hash(String algorithm, String text) {

@@ -604,11 +604,18 @@ public final class B2bua {
         }
         pendingAcks.keySet().removeIf(k -> k.startsWith(call.a.callId + "|") || (call.b != null && k.startsWith(call.b.callId + "|")));
         ctx.activeCalls().decrementAndGet();
+        for (Call.Fork f : call.forks) {
+            if (f.tx != null) {
+                f.tx.listener(new AckRepeater(f.leg.lastAck, f.leg == call.b ? legDestination(f.leg) : null));
+            }
+        }
         call.cdr.end = ctx.clock().instant();
         call.cdr.status = status;
         call.cdr.cause = cause;
         call.cdr.endedBy = by;
-        cdrLog.info(call.cdr.line());
+        if (cdrLog.isInfoEnabled()) {
+            cdrLog.info(call.cdr.line());
+        }
     }
 
     /** Node shutdown: answer pending calls with 503, hang up established ones. */
@@ -677,6 +684,31 @@ public final class B2bua {
             to.setContent(body, from.getContentTypeHeader());
         } catch (ParseException e) {
             log.debug("cannot copy body: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * What a fork's INVITE transaction keeps once its call has ended: a retransmitted 2xx gets our
+     * ACK again (§13.2.2.4), and nothing else of the call stays reachable.
+     */
+    private final class AckRepeater implements ClientTransaction.Listener {
+        private final byte[] ack;
+        private final Destination destination;
+
+        AckRepeater(byte[] ack, Destination destination) {
+            this.ack = ack;
+            this.destination = destination;
+        }
+
+        @Override
+        public void onResponse(ClientTransaction tx, SIPResponse response) {
+            if (ack != null && destination != null && response.getStatusCode() >= 200 && response.getStatusCode() < 300) {
+                ctx.transactions().sendStateless(ack, destination);
+            }
+        }
+
+        @Override
+        public void onTimeout(ClientTransaction tx) {
         }
     }
 

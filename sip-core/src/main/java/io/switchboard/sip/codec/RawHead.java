@@ -40,8 +40,8 @@ final class RawHead {
     static RawHead of(byte[] message) {
         int end = Framing.headerEnd(message, 0, message.length);
         String head = new String(message, 0, end < 0 ? message.length : end, StandardCharsets.UTF_8);
-        String[] lines = head.split("\r?\n", -1);
-        List<String> joined = new ArrayList<>(lines.length);
+        List<String> lines = lines(head);
+        List<String> joined = new ArrayList<>(lines.size());
         for (String line : lines) {
             boolean continuation = !line.isEmpty() && (line.charAt(0) == ' ' || line.charAt(0) == '\t');
             if (continuation && joined.size() > 1) {
@@ -66,6 +66,22 @@ final class RawHead {
             fields.add(new Field(canonical(sent), sent, line.substring(colon + 1).strip()));
         }
         return new RawHead(start, List.copyOf(fields), bad);
+    }
+
+    /** Splits on LF or CRLF without a regular expression (this runs for every message). */
+    private static List<String> lines(String head) {
+        List<String> out = new ArrayList<>(24);
+        int start = 0;
+        int n = head.length();
+        for (int i = 0; i < n; i++) {
+            if (head.charAt(i) == '\n') {
+                int end = i > start && head.charAt(i - 1) == '\r' ? i - 1 : i;
+                out.add(head.substring(start, end));
+                start = i + 1;
+            }
+        }
+        out.add(head.substring(start));
+        return out;
     }
 
     /** The long form of a header name for the headers this package inspects; others as sent. */

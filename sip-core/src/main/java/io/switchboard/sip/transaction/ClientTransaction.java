@@ -84,7 +84,7 @@ public final class ClientTransaction {
     private final String method;
     private final Destination destination;
     private final byte[] bytes;
-    private final Listener listener;
+    private Listener listener;
     private SIPRequest request;
     private State state;
     private Duration retransmitInterval;
@@ -92,7 +92,7 @@ public final class ClientTransaction {
     private Lane.TimerHandle timeoutTimer = Lane.TimerHandle.NONE;
     private Lane.TimerHandle endTimer = Lane.TimerHandle.NONE;
     private byte[] ack;
-    private SIPResponse lastProvisional;
+    private boolean provisional;
 
     ClientTransaction(TransactionLayer layer, String key, SIPRequest request, Destination destination, Listener listener) {
         this.layer = layer;
@@ -127,9 +127,17 @@ public final class ClientTransaction {
         return destination;
     }
 
+    /**
+     * Replaces the listener, e.g. with a small one once the TU's call has ended, so that the
+     * call's state is not kept alive by a transaction that only absorbs retransmissions.
+     */
+    public void listener(Listener replacement) {
+        this.listener = replacement;
+    }
+
     /** True once a provisional response arrived (a CANCEL may then be sent, §9.1). */
     public boolean hasProvisional() {
-        return lastProvisional != null || state == State.PROCEEDING;
+        return provisional || state == State.PROCEEDING;
     }
 
     /** True until a final response arrived or the transaction timed out. */
@@ -170,7 +178,7 @@ public final class ClientTransaction {
             if (before == State.ACCEPTED) {
                 return;
             }
-            lastProvisional = response;
+            provisional = true;
             listener.onResponse(this, response);
             return;
         }
@@ -183,6 +191,7 @@ public final class ClientTransaction {
             request = null;
             endTimer = layer.lane().schedule(destination.reliable() ? Duration.ZERO : layer.timers().timerD(), () -> timer(Event.TIMER_D));
         } else if (invite && before != State.ACCEPTED) {
+            request = null;
             endTimer = layer.lane().schedule(layer.timers().sixtyFourT1(), () -> timer(Event.TIMER_M));
         } else if (!invite) {
             request = null;

@@ -173,6 +173,7 @@ public final class ServerTransaction {
         boolean unreliable = !replyTo.reliable();
         if (invite && e == Event.SEND_ERROR) {
             request = null;
+            onNoAck = null;
             if (unreliable) {
                 retransmitInterval = t.t1();
                 retransmitTimer = layer.lane().schedule(retransmitInterval, () -> timer(Event.TIMER_G));

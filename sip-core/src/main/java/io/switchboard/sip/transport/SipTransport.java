@@ -10,6 +10,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -28,14 +29,15 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.switchboard.sip.SipConfig;
-import io.switchboard.sip.codec.Decoded;
-import io.switchboard.sip.codec.SipDecoder;
 import io.switchboard.sip.codec.SipStreamDecoder;
 import java.net.InetSocketAddress;
+import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +57,9 @@ public final class SipTransport {
     private final SipConfig config;
     private final InboundSink sink;
     private final boolean epoll = Epoll.isAvailable();
-    private final ThreadLocal<SipDecoder> decoders;
     private final List<Channel> udpChannels = new ArrayList<>();
+    private final Map<EventLoop, Channel> udpByLoop = new HashMap<>();
+    private final List<EventLoopLane> loopLanes = new ArrayList<>();
     private final Map<InetSocketAddress, Channel> connections = new ConcurrentHashMap<>();
     private final LongAdder dropped = new LongAdder();
     private final LongAdder received = new LongAdder();
@@ -69,26 +72,38 @@ public final class SipTransport {
     public SipTransport(SipConfig config, InboundSink sink) {
         this.config = config;
         this.sink = sink;
-        this.decoders = ThreadLocal.withInitial(() -> new SipDecoder(config.maxHeaderBytes()));
     }
 
     public void start() {
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         group = new MultiThreadIoEventLoopGroup(config.ioThreads(), io);
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor e : group) {
+            loops.add((EventLoop) e);
+            loopLanes.add(new EventLoopLane((EventLoop) e));
+        }
         String transportName = epoll ? "epoll" : "nio";
         if (config.transports().contains("udp")) {
-            int channels = epoll ? config.ioThreads() : 1;
+            int channels = epoll ? loops.size() : 1;
             for (int i = 0; i < channels; i++) {
-                Bootstrap b = new Bootstrap().group(group)
+                Bootstrap b = new Bootstrap().group(loops.get(i))
                         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                         .option(ChannelOption.SO_RCVBUF, config.udpBufferBytes())
                         .option(ChannelOption.SO_SNDBUF, config.udpBufferBytes())
-                        .handler(new UdpHandler());
+                        .handler(new ChannelInitializer<Channel>() {
+                            @Override
+                            protected void initChannel(Channel ch) {
+                                // Datagrams written while a read batch is handled go out in one
+                                // sendmmsg when the batch ends, instead of one syscall each.
+                                ch.pipeline().addLast(new FlushConsolidationHandler(64, true), new UdpHandler());
+                            }
+                        });
                 if (epoll) {
                     b.option(EpollChannelOption.SO_REUSEPORT, true);
                 }
-                Channel ch = b.bind(config.bind(), config.port()).syncUninterruptibly().channel();
+                Channel ch = b.bind(config.bind(), udpLocal != null ? udpLocal.getPort() : config.port()).syncUninterruptibly().channel();
                 udpChannels.add(ch);
+                udpByLoop.put(loops.get(i), ch);
                 udpLocal = (InetSocketAddress) ch.localAddress();
             }
             log.info("listening: SIP UDP on {}:{} ({}, {} socket(s))", udpLocal.getHostString(), udpLocal.getPort(), transportName, channels);
@@ -149,7 +164,6 @@ public final class SipTransport {
      */
     public void send(byte[] bytes, Transport transport, InetSocketAddress remote, Flow flow) {
         if (transport == Transport.UDP) {
-            // One socket (and so one event loop) per destination keeps our datagrams to a peer in order.
             Channel ch = udpChannel(remote);
             if (ch == null) {
                 log.debug("no UDP listener to send to {}", remote);
@@ -181,11 +195,26 @@ public final class SipTransport {
         });
     }
 
+    /**
+     * The socket to send from: the calling event loop's own (no thread hop; a call's messages all
+     * come from its one lane, so they stay in order), else one chosen by destination so that
+     * datagrams from other threads to one peer keep their order too.
+     */
     private Channel udpChannel(InetSocketAddress remote) {
         if (udpChannels.isEmpty()) {
             return null;
         }
+        for (Map.Entry<EventLoop, Channel> e : udpByLoop.entrySet()) {
+            if (e.getKey().inEventLoop()) {
+                return e.getValue();
+            }
+        }
         return udpChannels.get(Math.floorMod(remote.hashCode(), udpChannels.size()));
+    }
+
+    /** The network event loops, usable as lanes (see {@link EventLoopLane}). */
+    public List<EventLoopLane> eventLoopLanes() {
+        return loopLanes;
     }
 
     /** Closes listeners first, then connections. */
@@ -211,8 +240,7 @@ public final class SipTransport {
             ByteBuf buf = packet.content();
             byte[] bytes = ByteBufUtil.getBytes(buf);
             Flow flow = new Flow(Transport.UDP, packet.sender(), ctx.channel());
-            Decoded d = decoders.get().decodeDatagram(bytes);
-            sink.onDecoded(d, flow);
+            sink.onMessage(bytes, null, true, flow);
         }
 
         @Override
@@ -256,8 +284,7 @@ public final class SipTransport {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, SipStreamDecoder.Frame frame) {
             received.increment();
-            Decoded d = decoders.get().decodeFramed(frame.bytes(), frame.error());
-            sink.onDecoded(d, flow);
+            sink.onMessage(frame.bytes(), frame.error(), false, flow);
             if (frame.error() != null) {
                 // RFC 4475 §3.1.2.3: a stream framing error cannot be recovered; close after replying.
                 ctx.channel().eventLoop().schedule(() -> ctx.close(), 200, TimeUnit.MILLISECONDS);
