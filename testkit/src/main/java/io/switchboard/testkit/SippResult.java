@@ -35,15 +35,7 @@ public record SippResult(String name, int exitCode, long successful, long failed
 
     /** A counter from the stat file, e.g. {@code FailedUnexpectedMessage(C)}; -1 if missing. */
     public long counter(String column) {
-        String v = stats.get(column);
-        if (v == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        return SippStats.count(stats, column);
     }
 
     /** Everything a developer needs when an assertion on this run fails. */

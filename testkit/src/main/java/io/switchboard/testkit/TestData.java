@@ -16,23 +16,29 @@ public final class TestData {
 
     /** The test data directory; fails naming where it looked if there is none. */
     public static Path root() {
-        String prop = System.getProperty(PROPERTY);
+        return locate(System.getProperty(PROPERTY), Path.of("").toAbsolutePath(), "rfc4475");
+    }
+
+    /**
+     * The data directory from the property value {@code prop} (may be null) or the first
+     * {@code shared/testdata} holding {@code mustHold} found walking up from {@code start}.
+     */
+    public static Path locate(String prop, Path start, String mustHold) {
         if (prop != null && !prop.isBlank()) {
             Path p = Path.of(prop).toAbsolutePath();
-            if (!Files.isDirectory(p)) {
-                throw new AssertionError("-D" + PROPERTY + "=" + prop + " is not a directory");
+            if (!Files.isDirectory(p.resolve(mustHold))) {
+                throw new AssertionError("-D" + PROPERTY + "=" + p + " has no " + mustHold + "/ directory");
             }
             return p;
         }
-        Path start = Path.of("").toAbsolutePath();
         for (Path p = start; p != null; p = p.getParent()) {
             Path candidate = p.resolve("shared").resolve("testdata");
-            if (Files.isDirectory(candidate)) {
+            if (Files.isDirectory(candidate.resolve(mustHold))) {
                 return candidate;
             }
         }
-        throw new AssertionError("test data not found: set -D" + PROPERTY + "=<dir> or provide shared/testdata in "
-                + start + " or one of its parents");
+        throw new AssertionError("RFC torture test data not found: set -D" + PROPERTY + "=<dir> or place shared/testdata (with "
+                + mustHold + "/) in " + start + " or one of its parents");
     }
 
     /** A sub-directory of the test data, e.g. {@code rfc4475}; fails clearly if it is missing. */

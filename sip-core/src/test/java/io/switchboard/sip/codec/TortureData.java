@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * data fails the test with a message saying where it looked: these tests are never skipped.
  */
 final class TortureData {
-    static final String PROPERTY = "switchboard.testdata";
+    static final String PROPERTY = io.switchboard.testkit.TestData.PROPERTY;
 
     private static Path root;
 
@@ -31,21 +31,7 @@ final class TortureData {
 
     /** Resolves the data directory from the property value (may be null) or by walking up from {@code start}. */
     static Path locate(String prop, Path start) {
-        if (prop != null && !prop.isBlank()) {
-            Path p = Path.of(prop).toAbsolutePath();
-            if (!Files.isDirectory(p.resolve("rfc4475"))) {
-                throw new AssertionError("-D" + PROPERTY + "=" + p + " has no rfc4475/ directory");
-            }
-            return p;
-        }
-        for (Path dir = start; dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("testdata");
-            if (Files.isDirectory(candidate.resolve("rfc4475"))) {
-                return candidate;
-            }
-        }
-        throw new AssertionError("RFC torture test data not found: set -D" + PROPERTY
-                + "=<dir> or place shared/testdata (with rfc4475/) in " + start + " or one of its parents");
+        return io.switchboard.testkit.TestData.locate(prop, start, "rfc4475");
     }
 
     /** Bytes of {@code rfc4475/<name>.dat}, unchanged. */
