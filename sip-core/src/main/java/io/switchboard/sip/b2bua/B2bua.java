@@ -1,11 +1,9 @@
 package io.switchboard.sip.b2bua;
 
-import gov.nist.javax.sip.address.AddressImpl;
 import gov.nist.javax.sip.address.SipUri;
 import gov.nist.javax.sip.header.RecordRoute;
 import gov.nist.javax.sip.header.RecordRouteList;
 import gov.nist.javax.sip.header.Via;
-import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import io.switchboard.core.id.Ids;
@@ -15,15 +13,12 @@ import io.switchboard.sip.codec.KnownMethods;
 import io.switchboard.sip.dialog.Leg;
 import io.switchboard.sip.directory.Extension;
 import io.switchboard.sip.message.Responses;
-import io.switchboard.sip.message.Targets;
 import io.switchboard.sip.registrar.Binding;
 import io.switchboard.sip.transaction.ClientTransaction;
 import io.switchboard.sip.transaction.Destination;
 import io.switchboard.sip.transaction.ServerTransaction;
 import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.Transport;
-import java.net.InetSocketAddress;
-import java.text.ParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -49,12 +44,21 @@ public final class B2bua {
     private final int laneIndex;
     private final RequestText text;
     private final Map<String, Leg> legs = new HashMap<>();
-    private final gov.nist.javax.sip.address.AddressFactoryImpl addresses = new gov.nist.javax.sip.address.AddressFactoryImpl();
+    private final LegRouter router;
+    private final InDialogRelay relay;
 
     public B2bua(LaneContext ctx, int laneIndex) {
         this.ctx = ctx;
         this.laneIndex = laneIndex;
         this.text = new RequestText(ctx.host(), ctx.port());
+        this.router = new LegRouter(ctx);
+        this.relay = new InDialogRelay(ctx, text, router, legs, this::endCall);
+        relay.ackSender(this::sendAck);
+    }
+
+    /** A request with a To tag: BYE ends the call, the rest are relayed to the other leg. */
+    public void inDialog(ServerTransaction tx, SIPRequest req, Flow flow) {
+        relay.inDialog(tx, req, flow);
     }
 
     public int calls() {
@@ -121,14 +125,14 @@ public final class B2bua {
         List<String> uris = new ArrayList<>();
         if (target.get().staticContact().isPresent()) {
             String uri = target.get().staticContact().get();
-            Destination d = destinationFor(uri, null);
+            Destination d = router.destinationFor(uri, null);
             if (d != null) {
                 dests.add(d);
                 uris.add(uri);
             }
         } else {
             for (Binding b : ctx.bindings().get(callee)) {
-                Destination d = destinationFor(b.contact(), b);
+                Destination d = router.destinationFor(b.contact(), b);
                 if (d != null) {
                     dests.add(d);
                     uris.add(b.contact());
@@ -151,8 +155,8 @@ public final class B2bua {
     private void startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
                            List<Destination> dests, List<String> uris) {
         String aTag = Ids.token(10);
-        Leg a = new Leg(Leg.Side.A, req.getCallId().getCallId(), aTag, nameAddr(req.getTo().getAddress()),
-                nameAddr(req.getFrom().getAddress()), flow.transport());
+        Leg a = new Leg(Leg.Side.A, req.getCallId().getCallId(), aTag, MessageParts.nameAddr(req.getTo().getAddress()),
+                MessageParts.nameAddr(req.getFrom().getAddress()), flow.transport());
         a.remoteTag = req.getFromTag();
         a.remoteCseq = req.getCSeq().getSeqNumber();
         a.invite = req;
@@ -175,7 +179,7 @@ public final class B2bua {
         tx.onNoAck(() -> endCall(call, null, "no ACK for 200", "switch"));
 
         String display = req.getFrom().getAddress().getDisplayName();
-        String from = (display == null || display.isEmpty() ? "" : quote(display) + " ")
+        String from = (display == null || display.isEmpty() ? "" : MessageParts.quote(display) + " ")
                 + "<sip:" + caller + "@" + ctx.config().domain() + ">";
         String to = "<sip:" + callee + "@" + ctx.config().domain() + ">";
         int maxForwards = req.getMaxForwards() == null ? 70 : req.getMaxForwards().getMaxForwards() - 1;
@@ -198,37 +202,6 @@ public final class B2bua {
             fork.tx = ctx.transactions().send(out, d, new ForkListener(call, fork));
         }
         call.ringTimer = ctx.lane().schedule(ctx.config().ringTimeout(), () -> ringTimeout(call));
-    }
-
-    private Destination destinationFor(String uri, Binding binding) {
-        URI parsed;
-        try {
-            parsed = addresses.createURI(uri);
-        } catch (ParseException e) {
-            return null;
-        }
-        Destination d = Targets.of(parsed, null);
-        if (d == null || binding == null || d.transport() != Transport.TCP) {
-            return d;
-        }
-        // RFC 5626-style reuse: a TCP phone is reached over the connection it registered on.
-        InetSocketAddress source = parseSource(binding.source());
-        if (source != null && ctx.transport().hasConnection(source) && !ctx.transport().hasConnection(d.address())) {
-            return new Destination(Transport.TCP, source, null);
-        }
-        return d;
-    }
-
-    private static InetSocketAddress parseSource(String source) {
-        int colon = source.lastIndexOf(':');
-        if (colon < 0) {
-            return null;
-        }
-        try {
-            return new InetSocketAddress(source.substring(0, colon), Integer.parseInt(source.substring(colon + 1)));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     /** Responses on one fork's INVITE. */
@@ -291,7 +264,7 @@ public final class B2bua {
             call.cdr.ringing = ctx.clock().instant();
         }
         SIPResponse toA = Responses.create(call.aInvite, r.getStatusCode(), r.getReasonPhrase(), call.a.localTag);
-        copyBody(r, toA);
+        MessageParts.copyBody(r, toA);
         Responses.add(toA, "Contact", text.contact(call.a.transport));
         call.aTx.respond(toA);
     }
@@ -301,7 +274,7 @@ public final class B2bua {
         if (call.b == b) {
             // A retransmitted 2xx: repeat our ACK if we already sent one (§13.2.2.4).
             if (b.lastAck != null) {
-                ctx.transactions().sendStateless(b.lastAck, legDestination(b));
+                ctx.transactions().sendStateless(b.lastAck, router.legDestination(b));
             }
             return;
         }
@@ -327,7 +300,7 @@ public final class B2bua {
             }
         }
         SIPResponse toA = Responses.create(call.aInvite, r.getStatusCode(), r.getReasonPhrase(), call.a.localTag);
-        copyBody(r, toA);
+        MessageParts.copyBody(r, toA);
         Responses.add(toA, "Contact", text.contact(call.a.transport));
         Responses.add(toA, "Allow", KnownMethods.ALLOW);
         call.a.confirmed = true;
@@ -415,155 +388,28 @@ public final class B2bua {
         if (leg == call.a && call.state == Call.State.ANSWERED && ack.getCSeq().getSeqNumber() == call.aInvite.getCSeq().getSeqNumber()) {
             call.aTx.ackReceived();
             call.state = Call.State.CONFIRMED;
-            sendAck(call.b, contentType(ack), ack.getRawContent());
+            sendAck(call.b, MessageParts.contentType(ack), ack.getRawContent());
             log.debug("call {} confirmed", call.a.callId);
             return;
         }
-        Pending p = pendingAcks.remove(leg.callId + "|" + ack.getCSeq().getSeqNumber());
-        if (p != null) {
-            p.tx.ackReceived();
-            sendAck(p.other, contentType(ack), ack.getRawContent());
-        }
+        relay.onAck(leg, ack);
     }
 
     private void sendAck(Leg leg, String contentType, byte[] body) {
         String uri = leg.remoteTarget;
         byte[] bytes = text.request(leg, "ACK", uri, leg.inviteCseq, 70, false, contentType, body, null);
         leg.lastAck = bytes;
-        ctx.transactions().sendStateless(bytes, legDestination(leg));
+        ctx.transactions().sendStateless(bytes, router.legDestination(leg));
     }
 
     private void sendBye(Leg leg) {
         leg.localCseq++;
         byte[] bytes = text.request(leg, "BYE", leg.remoteTarget, leg.localCseq, 70, false, null, null, null);
-        Destination d = legDestination(leg);
+        Destination d = router.legDestination(leg);
         if (d == null) {
             return;
         }
         ctx.transactions().send(ctx.parseOwn(bytes), d, IGNORE);
-    }
-
-    // ---- in-dialog requests ------------------------------------------------------------------
-
-    /** Pending relayed re-INVITEs waiting for the ACK from the leg we answered. */
-    private record Pending(ServerTransaction tx, Leg other) { }
-
-    private final Map<String, Pending> pendingAcks = new HashMap<>();
-
-    /** A request with a To tag: BYE ends the call, the rest are relayed to the other leg. */
-    public void inDialog(ServerTransaction tx, SIPRequest req, Flow flow) {
-        Leg leg = legs.get(req.getCallId().getCallId());
-        if (leg == null || !(leg.owner instanceof Call call) || !req.getToTag().equals(leg.localTag)
-                || (leg.remoteTag != null && !leg.remoteTag.equals(req.getFromTag()))) {
-            tx.respond(Responses.create(req, 481));
-            return;
-        }
-        long cseq = req.getCSeq().getSeqNumber();
-        if (cseq <= leg.remoteCseq && leg.remoteCseq > 0 && !"ACK".equals(req.getMethod())) {
-            tx.respond(Responses.create(req, 500, "Server Internal Error (CSeq out of order)", null));
-            return;
-        }
-        leg.remoteCseq = cseq;
-        if (flow.transport() == Transport.TCP) {
-            leg.flow = flow;
-        }
-        String method = req.getMethod();
-        if ("BYE".equals(method)) {
-            tx.respond(Responses.create(req, 200));
-            String by = leg == call.a ? "caller" : "callee";
-            endCall(call, leg, by + " hung up", by);
-            return;
-        }
-        Leg other = call.other(leg);
-        if (other == null || call.state == Call.State.ENDED || !other.confirmed) {
-            tx.respond(Responses.create(req, 481));
-            return;
-        }
-        boolean sessionChange = "INVITE".equals(method) || "UPDATE".equals(method);
-        if (sessionChange) {
-            if (leg.incomingReinvite) {
-                SIPResponse r = Responses.create(req, 500, "Server Internal Error (a re-INVITE is in progress)", null);
-                Responses.add(r, "Retry-After", "1");
-                tx.respond(r);
-                return;
-            }
-            if (leg.outgoingReinvite || other.incomingReinvite || other.outgoingReinvite) {
-                tx.respond(Responses.create(req, 491));
-                return;
-            }
-            if (req.getContactHeader() != null) {
-                leg.remoteTarget = req.getContactHeader().getAddress().getURI().toString();
-            }
-            leg.incomingReinvite = true;
-            other.outgoingReinvite = true;
-        }
-        relay(call, leg, other, tx, req, sessionChange);
-    }
-
-    private void relay(Call call, Leg from, Leg to, ServerTransaction tx, SIPRequest req, boolean sessionChange) {
-        String method = req.getMethod();
-        to.localCseq++;
-        long cseq = to.localCseq;
-        if ("INVITE".equals(method)) {
-            to.inviteCseq = cseq;
-        }
-        StringBuilder extra = new StringBuilder();
-        for (String name : List.of("Content-Disposition", "Event", "Subscription-State", "Refer-To", "Referred-By", "Info-Package")) {
-            if (req.getHeader(name) != null) {
-                extra.append(req.getHeader(name).toString());
-            }
-        }
-        byte[] bytes = text.request(to, method, to.remoteTarget, cseq, 70, sessionChange, contentType(req), req.getRawContent(),
-                extra.toString());
-        Destination d = legDestination(to);
-        if (d == null) {
-            tx.respond(Responses.create(req, 480, "Temporarily Unavailable (cannot reach the other party)", null));
-            from.incomingReinvite = false;
-            to.outgoingReinvite = false;
-            return;
-        }
-        ctx.transactions().send(ctx.parseOwn(bytes), d, new ClientTransaction.Listener() {
-            @Override
-            public void onResponse(ClientTransaction ctxTx, SIPResponse r) {
-                int status = r.getStatusCode();
-                if (status < 200) {
-                    return;
-                }
-                if (sessionChange) {
-                    from.incomingReinvite = false;
-                    to.outgoingReinvite = false;
-                }
-                if ("INVITE".equals(method) && status < 300) {
-                    if (r.getContactHeader() != null) {
-                        to.remoteTarget = r.getContactHeader().getAddress().getURI().toString();
-                    }
-                    pendingAcks.put(from.callId + "|" + req.getCSeq().getSeqNumber(), new Pending(tx, to));
-                    tx.onNoAck(() -> pendingAcks.remove(from.callId + "|" + req.getCSeq().getSeqNumber()));
-                } else if ("INVITE".equals(method)) {
-                    // the transaction ACKed the error itself; nothing more to send on 'to'
-                    to.lastAck = null;
-                }
-                SIPResponse back = Responses.create(req, status, r.getReasonPhrase(), from.localTag);
-                copyBody(r, back);
-                if (sessionChange && status < 300) {
-                    Responses.add(back, "Contact", text.contact(from.transport));
-                }
-                tx.respond(back);
-                if (status == 481 || status == 408) {
-                    endCall(call, to, "other party lost the dialog (" + status + ")", "switch");
-                }
-            }
-
-            @Override
-            public void onTimeout(ClientTransaction ctxTx) {
-                if (sessionChange) {
-                    from.incomingReinvite = false;
-                    to.outgoingReinvite = false;
-                }
-                tx.respond(Responses.create(req, 408, "Request Timeout (other party did not answer)", from.localTag));
-                endCall(call, to, "other party unreachable", "switch");
-            }
-        });
     }
 
     // ---- ending --------------------------------------------------------------------------------
@@ -602,11 +448,11 @@ public final class B2bua {
                 legs.remove(f.leg.callId);
             }
         }
-        pendingAcks.keySet().removeIf(k -> k.startsWith(call.a.callId + "|") || (call.b != null && k.startsWith(call.b.callId + "|")));
+        relay.forget(call);
         ctx.activeCalls().decrementAndGet();
         for (Call.Fork f : call.forks) {
             if (f.tx != null) {
-                f.tx.listener(new AckRepeater(f.leg.lastAck, f.leg == call.b ? legDestination(f.leg) : null));
+                f.tx.listener(new AckRepeater(f.leg.lastAck, f.leg == call.b ? router.legDestination(f.leg) : null));
             }
         }
         call.cdr.end = ctx.clock().instant();
@@ -640,52 +486,6 @@ public final class B2bua {
     }
 
     // ---- helpers -------------------------------------------------------------------------------
-
-    private Destination legDestination(Leg leg) {
-        if (leg.transport == Transport.TCP && leg.flow != null && leg.flow.isOpen()) {
-            return new Destination(Transport.TCP, leg.flow.remote(), leg.flow);
-        }
-        String target = leg.routeSet.isEmpty() ? leg.remoteTarget : stripBrackets(leg.routeSet.get(0));
-        if (target == null) {
-            return null;
-        }
-        return destinationFor(target, null);
-    }
-
-    private static String stripBrackets(String nameAddr) {
-        int lt = nameAddr.indexOf('<');
-        int gt = nameAddr.indexOf('>');
-        return lt >= 0 && gt > lt ? nameAddr.substring(lt + 1, gt) : nameAddr;
-    }
-
-    private static String nameAddr(javax.sip.address.Address address) {
-        return ((AddressImpl) address).encode();
-    }
-
-    private static String quote(String display) {
-        return "\"" + display.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    private static String contentType(SIPMessage m) {
-        if (m.getContentTypeHeader() == null) {
-            return null;
-        }
-        String v = m.getContentTypeHeader().toString();
-        int colon = v.indexOf(':');
-        return v.substring(colon + 1).trim();
-    }
-
-    private static void copyBody(SIPResponse from, SIPResponse to) {
-        byte[] body = from.getRawContent();
-        if (body == null || body.length == 0 || from.getContentTypeHeader() == null) {
-            return;
-        }
-        try {
-            to.setContent(body, from.getContentTypeHeader());
-        } catch (ParseException e) {
-            log.debug("cannot copy body: {}", e.getMessage());
-        }
-    }
 
     /**
      * What a fork's INVITE transaction keeps once its call has ended: a retransmitted 2xx gets our
