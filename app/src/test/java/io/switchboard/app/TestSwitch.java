@@ -43,6 +43,20 @@ public final class TestSwitch implements AutoCloseable {
         return new TestSwitch(sb, sb.sip().port(), dataDir);
     }
 
+    /** Starts on SIP port {@code port} with the configuration directory {@code conf} and fresh data. */
+    public static TestSwitch startWithConf(Path conf, int port, String... sets) {
+        try {
+            Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+            Path dataDir = Files.createTempDirectory(target, "data-");
+            List<String> all = new ArrayList<>(List.of("sip.port=" + port, "http.port=0", "data.dir=" + dataDir));
+            all.addAll(List.of(sets));
+            Switchboard sb = Switchboard.start(Switchboard.loadConfig(conf, all), conf);
+            return new TestSwitch(sb, sb.sip().port(), dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The repository root (tests run in the module directory). */
     public static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
