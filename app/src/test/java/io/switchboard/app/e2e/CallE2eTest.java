@@ -76,6 +76,12 @@ class CallE2eTest {
 
     @ParameterizedTest
     @EnumSource(Sipp.Transport.class)
+    void updateIsRelayedInTheConfirmedDialog(Sipp.Transport t) {
+        call(t, "call-update", "uac-update.xml", "uas-update.xml");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Sipp.Transport.class)
     void ringTimeoutGives408AndCancelsTheCallee(Sipp.Transport t) {
         call(t, "call-ring-timeout", "uac-expect-408.xml", "uas-ring-cancel.xml");
     }
