@@ -52,16 +52,46 @@ final class LaneCore {
         TransactionLayer.Inbound in = ctx.transactions().onRequest(req, replyTo);
         switch (in.disposition()) {
             case ABSORBED -> { }
-            case ACK_FOR_2XX -> b2bua.onAck(req, flow);
+            case ACK_FOR_2XX -> {
+                try {
+                    b2bua.onAck(req, flow);
+                } catch (RuntimeException e) {
+                    log.warn("ACK {} from {} could not be handled: {}", req.getCallId().getCallId(), flow.remote(), e.toString());
+                    log.debug("ACK handling failure", e);
+                }
+            }
             case MERGED -> stateless(req, replyTo, 482, "Loop Detected (merged request)");
             case OVERLOADED -> stateless(req, replyTo, 503, "Service Unavailable (overloaded)");
-            case NEW -> dispatch(in.transaction(), req, flow);
+            case NEW -> safely(in.transaction(), req, flow);
             default -> throw new IllegalStateException("unknown disposition " + in.disposition());
         }
     }
 
     void onResponse(SIPResponse resp) {
-        ctx.transactions().onResponse(resp);
+        try {
+            ctx.transactions().onResponse(resp);
+        } catch (RuntimeException e) {
+            log.warn("response {} {} for Call-ID {} could not be handled: {}", resp.getStatusCode(), resp.getCSeq().getMethod(),
+                    resp.getCallId().getCallId(), e.toString());
+            log.debug("response handling failure", e);
+        }
+    }
+
+    /**
+     * Dispatches a new request; a request our code cannot handle (a peer's odd but parseable input
+     * that hits a gap) is answered 500 with a log line instead of being left unanswered.
+     */
+    private void safely(ServerTransaction tx, SIPRequest req, Flow flow) {
+        try {
+            dispatch(tx, req, flow);
+        } catch (RuntimeException e) {
+            log.warn("{} {} from {} could not be handled, answered 500: {}", req.getMethod(), req.getCallId().getCallId(),
+                    flow.remote(), e.toString());
+            log.debug("request handling failure", e);
+            if (tx.isPending() && !"ACK".equals(req.getMethod())) {
+                tx.respond(Responses.create(req, 500, "Server Internal Error (" + e.getClass().getSimpleName() + ")", null));
+            }
+        }
     }
 
     private void dispatch(ServerTransaction tx, SIPRequest req, Flow flow) {
