@@ -1,6 +1,10 @@
 package io.switchboard.app;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.switchboard.core.config.ConfigException;
+import io.switchboard.routing.numbering.Normalized;
+import io.switchboard.routing.numbering.NumberNormalizer;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +44,8 @@ public final class Main {
                 return 0;
             case "run":
                 return runSwitch(rest, err);
+            case "number":
+                return number(rest, out, err);
             default:
                 err.println("switchboard: unknown command '" + command + "'");
                 err.print(usage());
@@ -114,6 +120,53 @@ public final class Main {
         return 0;
     }
 
+    /**
+     * {@code number [--json] TEXT}: normalises one number without starting the switch. Prints
+     * {@code <national> <kind>} (E.164 for international numbers) and exits 0, or prints the reason to
+     * stderr and exits 1; usage errors exit 2. Several arguments are joined with spaces, as typed.
+     */
+    private static int number(List<String> args, PrintStream out, PrintStream err) {
+        boolean json = false;
+        List<String> words = new ArrayList<>();
+        boolean flags = true;
+        for (String a : args) {
+            if (flags && a.equals("--json")) {
+                json = true;
+            } else if (flags && a.equals("--")) {
+                flags = false;
+            } else if (flags && a.startsWith("--")) {
+                err.println("switchboard: unknown flag '" + a + "' for number");
+                err.print(usage());
+                return 2;
+            } else {
+                words.add(a);
+            }
+        }
+        if (words.isEmpty()) {
+            err.println("switchboard: number needs the number to check, e.g. bin/switchboard number \"400-800-1234\"");
+            err.print(usage());
+            return 2;
+        }
+        String text = String.join(" ", words);
+        Normalized result = new NumberNormalizer().normalize(text);
+        ObjectNode node = new ObjectMapper().createObjectNode();
+        node.put("input", text);
+        if (result instanceof Normalized.Valid valid) {
+            if (json) {
+                out.println(node.put("national", valid.national()).put("e164", valid.e164()).put("kind", valid.kind().label()));
+            } else {
+                out.println(valid.display() + " " + valid.kind().label());
+            }
+            return 0;
+        }
+        String reason = ((Normalized.Invalid) result).reason();
+        if (json) {
+            out.println(node.put("error", reason));
+        }
+        err.println("switchboard: invalid number \"" + text + "\": " + reason);
+        return 1;
+    }
+
     /** The configuration reference: one Markdown table row per key, generated from the declared keys. */
     static String configReference() {
         StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
@@ -135,6 +188,7 @@ public final class Main {
                   run        start the softswitch (default)
                   version    print the version
                   config     print every configuration key with its default and meaning
+                  number     check a phone number: number [--json] "400-800-1234" prints "4008001234 hotline-400"
                   help       print this help
 
                 Options for run:
