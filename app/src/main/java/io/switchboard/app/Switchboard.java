@@ -60,7 +60,11 @@ public final class Switchboard implements AutoCloseable {
         } catch (IOException e) {
             throw new StartupException("cannot create data directory " + app.dataDir() + ": " + e.getMessage(), e);
         }
-        SipStack sip = new SipStack(sipConfig, directory, app.dataDir());
+        TrunkConfig trunks = TrunkConfig.load(confDir.resolve("trunks.yaml"));
+        for (var t : trunks.trunks().all()) {
+            log.info("trunk {}: IP trunk from {}", t.name(), t.sources());
+        }
+        SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks);
         try {
             sip.start();
         } catch (Exception e) {

@@ -23,6 +23,8 @@ import io.switchboard.sip.transport.EventLoopLane;
 import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.InboundSink;
 import io.switchboard.sip.transport.SipTransport;
+import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.Trunks;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -49,6 +51,8 @@ public final class SipStack implements InboundSink {
 
     private final SipConfig config;
     private final Directory directory;
+    private final Trunks trunks;
+    private final InboundRouter inbound;
     private final InstantSource clock = InstantSource.system();
     private final SipTransport transport;
     private final BindingStore bindings;
@@ -64,6 +68,12 @@ public final class SipStack implements InboundSink {
     private volatile boolean running;
 
     public SipStack(SipConfig config, Directory directory, Path dataDir) {
+        this(config, directory, dataDir, Trunks.none(), InboundRouter.NONE);
+    }
+
+    public SipStack(SipConfig config, Directory directory, Path dataDir, Trunks trunks, InboundRouter inbound) {
+        this.trunks = trunks;
+        this.inbound = inbound;
         this.config = config;
         this.directory = directory;
         this.transport = new SipTransport(config, this);
@@ -85,7 +95,7 @@ public final class SipStack implements InboundSink {
             Lane lane = lanes.lane(i);
             TransactionLayer tl = new TransactionLayer(lane, wire, timers, counters, config.maxTransactions());
             LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
-                    transport, clock, activeCalls, config.advertisedHost(), transport.port());
+                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound);
             cores.add(new LaneCore(ctx, registrar, i));
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -19,6 +19,8 @@ import io.switchboard.sip.transaction.Destination;
 import io.switchboard.sip.transaction.ServerTransaction;
 import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.Transport;
+import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.Trunk;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -96,6 +98,11 @@ public final class B2bua {
             tx.respond(Responses.create(req, 482, "Loop Detected", null));
             return;
         }
+        Optional<Trunk> trunk = ctx.trunks().match(flow.remote());
+        if (trunk.isPresent()) {
+            inboundFromTrunk(tx, req, flow, trunk.get());
+            return;
+        }
         DigestAuth.Result auth = ctx.auth().verify(req, "Proxy-Authorization",
                 user -> ctx.directory().find(user).flatMap(Extension::password));
         if (auth instanceof DigestAuth.Missing || auth instanceof DigestAuth.Stale) {
@@ -123,22 +130,7 @@ public final class B2bua {
         }
         List<Destination> dests = new ArrayList<>();
         List<String> uris = new ArrayList<>();
-        if (target.get().staticContact().isPresent()) {
-            String uri = target.get().staticContact().get();
-            Destination d = router.destinationFor(uri, null);
-            if (d != null) {
-                dests.add(d);
-                uris.add(uri);
-            }
-        } else {
-            for (Binding b : ctx.bindings().get(callee)) {
-                Destination d = router.destinationFor(b.contact(), b);
-                if (d != null) {
-                    dests.add(d);
-                    uris.add(b.contact());
-                }
-            }
-        }
+        contactsOf(target.get(), dests, uris);
         if (dests.isEmpty()) {
             tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + callee + " is not registered)", null));
             return;
@@ -150,6 +142,68 @@ public final class B2bua {
             return;
         }
         startCall(tx, req, flow, caller, callee, dests, uris);
+    }
+
+    /** The destinations (and URIs) to fork to for an extension: its static contact or its registrations. */
+    private void contactsOf(Extension target, List<Destination> dests, List<String> uris) {
+        if (target.staticContact().isPresent()) {
+            String uri = target.staticContact().get();
+            Destination d = router.destinationFor(uri, null);
+            if (d != null) {
+                dests.add(d);
+                uris.add(uri);
+            }
+            return;
+        }
+        for (Binding b : ctx.bindings().get(target.number())) {
+            Destination d = router.destinationFor(b.contact(), b);
+            if (d != null) {
+                dests.add(d);
+                uris.add(b.contact());
+            }
+        }
+    }
+
+    /**
+     * An INVITE from a carrier trunk (authenticated by its source address, no digest): the dialplan
+     * decides from the dialled number (DID) which extension rings, or refuses the call.
+     */
+    private void inboundFromTrunk(ServerTransaction tx, SIPRequest req, Flow flow, Trunk trunk) {
+        URI ruri = req.getRequestURI();
+        String dialled = ruri instanceof SipUri s && s.getUser() != null ? s.getUser()
+                : ruri instanceof gov.nist.javax.sip.address.TelURLImpl tel ? tel.getPhoneNumber() : ruri.toString();
+        InboundRouter.Decision decision = ctx.inbound().route(dialled, trunk);
+        String callId = req.getCallId().getCallId();
+        if (decision instanceof InboundRouter.Refuse r) {
+            log.info("inbound call {} from trunk {} to '{}' refused: {} {}", callId, trunk.name(), dialled, r.status(), r.reason());
+            tx.respond(Responses.create(req, r.status(), r.reason(), null));
+            return;
+        }
+        InboundRouter.ToExtension to = (InboundRouter.ToExtension) decision;
+        Optional<Extension> target = ctx.directory().find(to.extension());
+        if (target.isEmpty()) {
+            log.warn("inbound call {} from trunk {} to {}: the dialplan names extension {}, which does not exist", callId,
+                    trunk.name(), to.did(), to.extension());
+            tx.respond(Responses.create(req, 404, "Not Found (no extension " + to.extension() + ")", null));
+            return;
+        }
+        List<Destination> dests = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        contactsOf(target.get(), dests, uris);
+        if (dests.isEmpty()) {
+            tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + to.extension() + " is not registered)", null));
+            return;
+        }
+        if (ctx.activeCalls().get() >= ctx.config().maxCalls()) {
+            SIPResponse r = Responses.create(req, 503, "Service Unavailable (call limit)", null);
+            Responses.add(r, "Retry-After", "5");
+            tx.respond(r);
+            return;
+        }
+        URI fromUri = req.getFrom().getAddress().getURI();
+        String caller = fromUri instanceof SipUri s && s.getUser() != null ? s.getUser() : "anonymous";
+        log.info("inbound call {} from trunk {}: {} dialled {} -> extension {}", callId, trunk.name(), caller, to.did(), to.extension());
+        startCall(tx, req, flow, caller, to.extension(), dests, uris);
     }
 
     private void startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,

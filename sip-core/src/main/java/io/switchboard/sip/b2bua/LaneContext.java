@@ -11,6 +11,8 @@ import io.switchboard.sip.policy.AbusePolicy;
 import io.switchboard.sip.registrar.BindingStore;
 import io.switchboard.sip.transaction.TransactionLayer;
 import io.switchboard.sip.transport.SipTransport;
+import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.Trunks;
 import java.text.ParseException;
 import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What the B2BUA of one lane works with: the lane's transactions and parser, and the shared services. */
 public record LaneContext(Lane lane, TransactionLayer transactions, StringMsgParser parser, SipConfig config, Directory directory,
                           BindingStore bindings, DigestAuth auth, AbusePolicy policy, SipTransport transport,
-                          InstantSource clock, AtomicInteger activeCalls, String host, int port) {
+                          InstantSource clock, AtomicInteger activeCalls, String host, int port, Trunks trunks,
+                          InboundRouter inbound) {
 
     /** Parses a request this node wrote itself; a failure is a bug in our text, reported as such. */
     public SIPRequest parseOwn(byte[] bytes) {

@@ -1,0 +1,65 @@
+package io.switchboard.app;
+
+import io.switchboard.core.config.ConfigException;
+import io.switchboard.routing.dialplan.Dialplan;
+import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.Trunk;
+import io.switchboard.sip.trunk.Trunks;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * {@code conf/trunks.yaml}: the carrier trunks (SIP core) and the inbound DID dialplan (routing),
+ * joined here into the {@link InboundRouter} the B2BUA asks for trunk calls.
+ */
+record TrunkConfig(Trunks trunks, Dialplan dialplan) implements InboundRouter {
+    private static final Set<String> SECTIONS = Set.of("trunks", "inbound");
+
+    static TrunkConfig load(Path file) {
+        if (!Files.exists(file)) {
+            return new TrunkConfig(Trunks.none(), new Dialplan(java.util.List.of()));
+        }
+        Object doc;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            doc = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromReader(r);
+        } catch (IOException e) {
+            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
+        } catch (YamlEngineException e) {
+            throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
+        }
+        if (doc == null) {
+            return new TrunkConfig(Trunks.none(), new Dialplan(java.util.List.of()));
+        }
+        if (!(doc instanceof Map<?, ?> root)) {
+            throw new ConfigException(file + ": expected a map with 'trunks' and 'inbound'");
+        }
+        for (Object k : root.keySet()) {
+            if (!SECTIONS.contains(String.valueOf(k))) {
+                throw new ConfigException(file + ": unknown section '" + k + "' (known: " + SECTIONS + ")");
+            }
+        }
+        return new TrunkConfig(Trunks.fromYaml(root.get("trunks"), file.toString()),
+                Dialplan.fromYaml(root.get("inbound"), file.toString()));
+    }
+
+    @Override
+    public Decision route(String dialled, Trunk trunk) {
+        Dialplan.Result result = dialplan.route(dialled);
+        if (result instanceof Dialplan.Unroutable u) {
+            return new Refuse(u.status(), u.reason());
+        }
+        Dialplan.Routed routed = (Dialplan.Routed) result;
+        if (routed.target() instanceof Dialplan.Hangup h) {
+            return new Refuse(h.status(), null);
+        }
+        return new ToExtension(((Dialplan.ToExtension) routed.target()).extension(), routed.did());
+    }
+}

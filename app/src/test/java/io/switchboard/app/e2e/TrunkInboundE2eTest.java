@@ -1,0 +1,87 @@
+package io.switchboard.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.app.TestSwitch;
+import io.switchboard.testkit.FreePorts;
+import io.switchboard.testkit.SipUdpProbe;
+import io.switchboard.testkit.Sipp;
+import io.switchboard.testkit.SippProcess;
+import io.switchboard.testkit.SippResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A SIPp "carrier" on an IP trunk calls our hotline numbers in several notations: each reaches the
+ * extension the dialplan names, with no digest challenge. Unknown DIDs get 404, a DID refused by the
+ * dialplan gets its status, and the same INVITE from an address that is not the trunk is challenged
+ * like any phone (it is not routed as a carrier call).
+ */
+class TrunkInboundE2eTest {
+    private static final List<String> NOTATIONS = List.of("4008001234", "+864008001234", "400-800-1234", "95555", "10101234");
+
+    @Test
+    void hotlineNumbersInEveryNotationReachTheirExtension() throws IOException {
+        int carrierPort = FreePorts.udpAndTcp();
+        int sipPort = FreePorts.udpAndTcp();
+        Path conf = conf(carrierPort);
+        try (TestSwitch sw = TestSwitch.startWithConf(conf, sipPort)) {
+            int uasPort = FreePorts.udpAndTcp();
+            E2e.register(sw, Sipp.Transport.UDP, "trunk", "1002", uasPort);
+            try (SippProcess uas = E2e.uas("uas-answer.xml", "trunk", sw, Sipp.Transport.UDP, "1002", uasPort, NOTATIONS.size())) {
+                for (String dialled : NOTATIONS) {
+                    E2e.assertCalls(1, carrier("uac-trunk-call.xml", "trunk-" + dialled.replace('+', 'p'), sw, carrierPort, dialled));
+                }
+                E2e.assertCalls(NOTATIONS.size(), uas.awaitExit(Duration.ofSeconds(15)));
+            }
+            E2e.assertCalls(1, carrier("uac-trunk-expect-404.xml", "trunk-unknown-did", sw, carrierPort, "4009999999"));
+            E2e.assertCalls(1, carrier("uac-trunk-expect-403.xml", "trunk-refused-did", sw, carrierPort, "4006001234"));
+
+            try (SipUdpProbe notTheCarrier = new SipUdpProbe()) {
+                String invite = "INVITE sip:4008001234@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
+                        + "Via: SIP/2.0/UDP 127.0.0.1:" + notTheCarrier.port() + ";branch=z9hG4bK-not-trunk;rport\r\n"
+                        + "Max-Forwards: 70\r\nFrom: <sip:13800138000@127.0.0.1>;tag=nt\r\nTo: <sip:4008001234@127.0.0.1>\r\n"
+                        + "Call-ID: not-the-trunk\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:" + notTheCarrier.port() + ">\r\n"
+                        + "Content-Length: 0\r\n\r\n";
+                notTheCarrier.send(invite.getBytes(StandardCharsets.US_ASCII), sipPort);
+                await().atMost(Duration.ofSeconds(5)).until(() -> notTheCarrier.finalStatus("not-the-trunk").isPresent());
+                assertThat(notTheCarrier.finalStatus("not-the-trunk")).contains(407);
+            }
+        }
+    }
+
+    private static SippResult carrier(String scenario, String name, TestSwitch sw, int carrierPort, String dialled) {
+        return Sipp.scenario(E2e.scenario(scenario)).name(name).remote("127.0.0.1", sw.sipPort()).transport(Sipp.Transport.UDP)
+                .localPort(carrierPort).service(dialled).key("caller", "13800138000")
+                .timeout(E2e.SINGLE_CALL_TIMEOUT).recvTimeout(E2e.RECV_TIMEOUT).run();
+    }
+
+    private static Path conf(int carrierPort) throws IOException {
+        Path conf = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "conf-trunk-");
+        Path repoConf = TestSwitch.repoRoot().resolve("conf");
+        Files.copy(repoConf.resolve("switchboard.yaml"), conf.resolve("switchboard.yaml"));
+        Files.copy(repoConf.resolve("directory.yaml"), conf.resolve("directory.yaml"));
+        Files.writeString(conf.resolve("trunks.yaml"), """
+                trunks:
+                  - name: test-carrier
+                    type: ip
+                    from: ["127.0.0.1:%d"]
+                inbound:
+                  - did: +86 400 800 1234
+                    extension: "1002"
+                  - did: 95555
+                    extension: "1002"
+                  - did: 1010XXXX
+                    extension: "1002"
+                  - did: 4006XXXXXX
+                    hangup: 403
+                """.formatted(carrierPort));
+        return conf;
+    }
+}
