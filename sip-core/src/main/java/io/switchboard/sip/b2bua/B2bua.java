@@ -175,7 +175,8 @@ public final class B2bua {
         InboundRouter.Decision decision = ctx.inbound().route(dialled, trunk);
         String callId = req.getCallId().getCallId();
         if (decision instanceof InboundRouter.Refuse r) {
-            log.info("inbound call {} from trunk {} to '{}' refused: {} {}", callId, trunk.name(), dialled, r.status(), r.reason());
+            log.info("inbound call {} from trunk {} to '{}' refused: {}{}", callId, trunk.name(), dialled, r.status(),
+                    r.reason() == null ? "" : " " + r.reason());
             tx.respond(Responses.create(req, r.status(), r.reason(), null));
             return;
         }

@@ -42,6 +42,15 @@ public record Cidr(byte[] network, int prefix) {
         throw new IllegalArgumentException("not an address or CIDR: " + text);
     }
 
+    @Override
+    public String toString() {
+        try {
+            return InetAddress.getByAddress(network).getHostAddress() + "/" + prefix;
+        } catch (java.net.UnknownHostException e) {
+            return java.util.Arrays.toString(network) + "/" + prefix;
+        }
+    }
+
     public boolean contains(InetAddress address) {
         byte[] a = address.getAddress();
         if (a.length != network.length) {

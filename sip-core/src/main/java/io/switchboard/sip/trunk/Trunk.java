@@ -15,6 +15,11 @@ public record Trunk(String name, List<Source> sources) {
 
     /** An address block and, optionally, the one source port the carrier uses (0 = any port). */
     public record Source(Cidr cidr, int port) {
+        @Override
+        public String toString() {
+            return cidr + (port == 0 ? "" : " port " + port);
+        }
+
         boolean matches(InetSocketAddress remote) {
             return (port == 0 || port == remote.getPort()) && cidr.contains(remote.getAddress());
         }
