@@ -1,0 +1,238 @@
+package io.switchboard.media.sdp;
+
+import io.switchboard.media.codec.PayloadType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Vector;
+import javax.sdp.Attribute;
+import javax.sdp.Connection;
+import javax.sdp.Media;
+import javax.sdp.MediaDescription;
+import javax.sdp.SdpException;
+import javax.sdp.SdpFactory;
+import javax.sdp.SessionDescription;
+
+/**
+ * The answerer and offerer of RFC 3264 for one audio stream, over JAIN-SIP's {@code javax.sdp} model.
+ *
+ * <p>Answering (§6): the answer has one {@code m=} line per offered one, in order. The first audio
+ * stream over RTP/AVP(F) with a non-zero port that lists a codec of our {@link MediaPolicy} is accepted;
+ * every other stream is rejected with port 0. The codec is the first of <em>our</em> preference list that
+ * the offer lists, kept under the offerer's payload type number (§6.1), plus telephone-event at 8000 Hz if
+ * offered. The direction mirrors the offer (sendonly→recvonly, recvonly→sendonly, inactive, sendrecv);
+ * an offer with {@code c=0.0.0.0} (RFC 2543 hold, §8.4) is treated as not wanting to receive.
+ *
+ * <p>Stateless and thread-safe: the JAIN-SIP objects it creates never leave a call.
+ */
+public final class SdpNegotiator {
+    private static final String AUDIO = "audio";
+    private static final int DEFAULT_PTIME = 20;
+
+    private final SdpFactory factory = SdpFactory.getInstance();
+    private final MediaPolicy policy;
+
+    public SdpNegotiator(MediaPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Answers {@code offerSdp} with our address and port, or says why it cannot be answered. */
+    public NegotiationResult answer(String offerSdp, LocalMedia local) {
+        String problem = SdpSyntax.check(offerSdp);
+        if (problem != null) {
+            return NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP, problem);
+        }
+        try {
+            return answer(factory.createSessionDescription(offerSdp), local);
+        } catch (SdpException | RuntimeException e) {
+            return NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** An offer for one sendrecv audio stream with all codecs of the policy (for the B2BUA's outgoing leg). */
+    public String offer(LocalMedia local) {
+        try {
+            List<PayloadType> types = new ArrayList<>(policy.codecs());
+            if (policy.telephoneEvent()) {
+                types.add(PayloadType.telephoneEvent(PayloadType.DEFAULT_TELEPHONE_EVENT_NUMBER));
+            }
+            MediaDescription md = audioLine(local.rtpPort(), "RTP/AVP", types, "0-16", MediaDirection.SENDRECV);
+            return session(local, List.of(md));
+        } catch (SdpException e) {
+            throw new IllegalStateException("cannot build an SDP offer", e);
+        }
+    }
+
+    private NegotiationResult answer(SessionDescription offer, LocalMedia local) throws SdpException {
+        Vector<?> offered = offer.getMediaDescriptions(false);
+        if (offered == null || offered.isEmpty()) {
+            return NegotiationResult.rejected(NegotiationFailure.NO_AUDIO_STREAM, "offer has no m= line");
+        }
+        List<Attribute> sessionAttrs = attributes(offer.getAttributes(false));
+        MediaDirection sessionDirection = direction(sessionAttrs, MediaDirection.SENDRECV);
+        boolean sawAudio = false;
+        String offeredFormats = "";
+        int chosen = -1;
+        NegotiatedMedia negotiated = null;
+        String teFmtp = null;
+        for (int i = 0; i < offered.size() && chosen < 0; i++) {
+            MediaDescription md = (MediaDescription) offered.get(i);
+            Media m = md.getMedia();
+            if (!AUDIO.equalsIgnoreCase(m.getMediaType()) || m.getMediaPort() == 0 || !isRtpAvp(m.getProtocol())) {
+                continue;
+            }
+            sawAudio = true;
+            List<Attribute> attrs = attributes(md.getAttributes(false));
+            List<PayloadType> types = OfferedFormats.of(formats(m), attrs);
+            offeredFormats = String.join(" ", formats(m));
+            PayloadType codec = choose(types);
+            if (codec == null) {
+                continue;
+            }
+            PayloadType te = null;
+            if (policy.telephoneEvent()) {
+                for (PayloadType t : types) {
+                    if (t.isTelephoneEvent() && t.clockRate() == 8000 && te == null) {
+                        te = t;
+                    }
+                }
+            }
+            Connection c = md.getConnection() != null ? md.getConnection() : offer.getConnection();
+            if (c == null) {
+                return NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP, "no c= line for the audio stream");
+            }
+            MediaDirection offeredDirection = direction(attrs, sessionDirection);
+            if ("0.0.0.0".equals(c.getAddress()) || "::".equals(c.getAddress())) {
+                offeredDirection = offeredDirection.sends() ? MediaDirection.SENDONLY : MediaDirection.INACTIVE;
+            }
+            String ptime = value(attrs, "ptime");
+            if (ptime == null) {
+                ptime = value(sessionAttrs, "ptime");
+            }
+            negotiated = new NegotiatedMedia(codec, te, c.getAddress(), m.getMediaPort(), offeredDirection.mirror(),
+                    parsePtime(ptime));
+            teFmtp = te == null ? null : OfferedFormats.fmtp(attrs, te.number());
+            chosen = i;
+        }
+        if (negotiated == null) {
+            return sawAudio
+                    ? NegotiationResult.rejected(NegotiationFailure.NO_COMMON_CODEC,
+                            "offered " + offeredFormats + ", we support " + policy.codecs())
+                    : NegotiationResult.rejected(NegotiationFailure.NO_AUDIO_STREAM, "no RTP/AVP audio stream offered");
+        }
+        List<MediaDescription> lines = new ArrayList<>();
+        for (int i = 0; i < offered.size(); i++) {
+            Media m = ((MediaDescription) offered.get(i)).getMedia();
+            if (i == chosen) {
+                List<PayloadType> types = new ArrayList<>();
+                types.add(negotiated.codec());
+                if (negotiated.telephoneEvent() != null) {
+                    types.add(negotiated.telephoneEvent());
+                }
+                lines.add(audioLine(local.rtpPort(), m.getProtocol(), types, teFmtp == null ? "0-16" : teFmtp,
+                        negotiated.direction()));
+            } else {
+                lines.add(factory.createMediaDescription(m.getMediaType(), 0, 1, m.getProtocol(),
+                        formats(m).toArray(new String[0])));
+            }
+        }
+        return NegotiationResult.accepted(session(local, lines), negotiated);
+    }
+
+    private PayloadType choose(List<PayloadType> offered) {
+        for (PayloadType preferred : policy.codecs()) {
+            for (PayloadType t : offered) {
+                if (t.sameCodecAs(preferred)) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    private MediaDescription audioLine(int port, String protocol, List<PayloadType> types, String teFmtp,
+                                       MediaDirection direction) throws SdpException {
+        String[] formats = new String[types.size()];
+        Vector<Attribute> attrs = new Vector<>();
+        for (int i = 0; i < formats.length; i++) {
+            PayloadType t = types.get(i);
+            formats[i] = Integer.toString(t.number());
+            attrs.add(factory.createAttribute("rtpmap", t.number() + " " + t.rtpmap()));
+            if (t.isTelephoneEvent()) {
+                attrs.add(factory.createAttribute("fmtp", t.number() + " " + teFmtp));
+            }
+        }
+        attrs.add(factory.createAttribute("ptime", Integer.toString(policy.ptimeMs())));
+        attrs.add(factory.createAttribute(direction.attribute(), null));
+        MediaDescription md = factory.createMediaDescription(AUDIO, port, 1, protocol, formats);
+        md.setAttributes(attrs);
+        return md;
+    }
+
+    private String session(LocalMedia local, List<MediaDescription> lines) throws SdpException {
+        SessionDescription sd = factory.createSessionDescription();
+        sd.setOrigin(factory.createOrigin("switchboard", local.sessionId(), local.sessionVersion(), "IN",
+                local.addressType(), local.address()));
+        sd.setSessionName(factory.createSessionName("Switchboard"));
+        sd.setConnection(factory.createConnection("IN", local.addressType(), local.address()));
+        sd.setMediaDescriptions(new Vector<>(lines));
+        return sd.toString();
+    }
+
+    private static boolean isRtpAvp(String protocol) {
+        String p = protocol.toUpperCase(Locale.ROOT);
+        return p.equals("RTP/AVP") || p.equals("RTP/AVPF");
+    }
+
+    private static List<String> formats(Media m) throws SdpException {
+        List<String> out = new ArrayList<>();
+        Vector<?> v = m.getMediaFormats(false);
+        if (v != null) {
+            for (Object o : v) {
+                out.add(o.toString().trim());
+            }
+        }
+        return out;
+    }
+
+    static List<Attribute> attributes(Vector<?> v) {
+        List<Attribute> out = new ArrayList<>();
+        if (v != null) {
+            for (Object o : v) {
+                out.add((Attribute) o);
+            }
+        }
+        return out;
+    }
+
+    static String value(List<Attribute> attrs, String name) throws SdpException {
+        for (Attribute a : attrs) {
+            if (name.equalsIgnoreCase(a.getName())) {
+                return a.getValue() == null ? "" : a.getValue().trim();
+            }
+        }
+        return null;
+    }
+
+    private static MediaDirection direction(List<Attribute> attrs, MediaDirection fallback) throws SdpException {
+        for (Attribute a : attrs) {
+            MediaDirection d = MediaDirection.fromAttribute(a.getName().trim());
+            if (d != null) {
+                return d;
+            }
+        }
+        return fallback;
+    }
+
+    private static int parsePtime(String ptime) {
+        if (ptime == null || ptime.isEmpty()) {
+            return DEFAULT_PTIME;
+        }
+        try {
+            int v = (int) Math.round(Double.parseDouble(ptime));
+            return v > 0 && v <= 1000 ? v : DEFAULT_PTIME;
+        } catch (NumberFormatException e) {
+            return DEFAULT_PTIME;
+        }
+    }
+}
