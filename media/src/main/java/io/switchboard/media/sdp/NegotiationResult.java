@@ -17,7 +17,7 @@ public final class NegotiationResult {
     }
 
     static NegotiationResult accepted(String answer, NegotiatedMedia media) {
-        return new NegotiationResult(Objects.requireNonNull(answer), Objects.requireNonNull(media), null, null);
+        return new NegotiationResult(answer, Objects.requireNonNull(media), null, null);
     }
 
     static NegotiationResult rejected(NegotiationFailure failure, String detail) {
@@ -28,7 +28,10 @@ public final class NegotiationResult {
         return failure == null;
     }
 
-    /** The answer SDP body (CRLF line ends); only when accepted. */
+    /**
+     * The answer SDP body (CRLF line ends); only when accepted; null when this result is our processing
+     * of the peer's answer ({@link SdpNegotiator#acceptAnswer}).
+     */
     public String answer() {
         check();
         return answer;

@@ -63,19 +63,44 @@ public final class SdpNegotiator {
         }
     }
 
-    private NegotiationResult answer(SessionDescription offer, LocalMedia local) throws SdpException {
-        Vector<?> offered = offer.getMediaDescriptions(false);
-        if (offered == null || offered.isEmpty()) {
-            return NegotiationResult.rejected(NegotiationFailure.NO_AUDIO_STREAM, "offer has no m= line");
+    /**
+     * Processes the answer to an offer we made (RFC 3264 §7): the codec is our most preferred among the
+     * answer's formats (an answerer usually lists one), the direction mirrors the answer's, and a stream
+     * the answerer rejected (port 0) counts as absent. The result carries no SDP body.
+     */
+    public NegotiationResult acceptAnswer(String answerSdp) {
+        String problem = SdpSyntax.check(answerSdp);
+        if (problem != null) {
+            return NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP, problem);
         }
-        List<Attribute> sessionAttrs = attributes(offer.getAttributes(false));
+        try {
+            Selection s = select(factory.createSessionDescription(answerSdp));
+            return s.failure != null ? s.failure : NegotiationResult.accepted(null, s.media);
+        } catch (SdpException | RuntimeException e) {
+            return NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /** The chosen stream of a remote description, or why none could be chosen. */
+    private static final class Selection {
+        NegotiationResult failure;
+        int index = -1;
+        NegotiatedMedia media;
+        String teFmtp;
+    }
+
+    private Selection select(SessionDescription remote) throws SdpException {
+        Selection sel = new Selection();
+        Vector<?> offered = remote.getMediaDescriptions(false);
+        if (offered == null || offered.isEmpty()) {
+            sel.failure = NegotiationResult.rejected(NegotiationFailure.NO_AUDIO_STREAM, "no m= line");
+            return sel;
+        }
+        List<Attribute> sessionAttrs = attributes(remote.getAttributes(false));
         MediaDirection sessionDirection = direction(sessionAttrs, MediaDirection.SENDRECV);
         boolean sawAudio = false;
         String offeredFormats = "";
-        int chosen = -1;
-        NegotiatedMedia negotiated = null;
-        String teFmtp = null;
-        for (int i = 0; i < offered.size() && chosen < 0; i++) {
+        for (int i = 0; i < offered.size() && sel.index < 0; i++) {
             MediaDescription md = (MediaDescription) offered.get(i);
             Media m = md.getMedia();
             if (!AUDIO.equalsIgnoreCase(m.getMediaType()) || m.getMediaPort() == 0 || !isRtpAvp(m.getProtocol())) {
@@ -97,39 +122,51 @@ public final class SdpNegotiator {
                     }
                 }
             }
-            Connection c = md.getConnection() != null ? md.getConnection() : offer.getConnection();
+            Connection c = md.getConnection() != null ? md.getConnection() : remote.getConnection();
             if (c == null) {
-                return NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP, "no c= line for the audio stream");
+                sel.failure = NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP,
+                        "no c= line for the audio stream");
+                return sel;
             }
-            MediaDirection offeredDirection = direction(attrs, sessionDirection);
+            MediaDirection remoteDirection = direction(attrs, sessionDirection);
             if ("0.0.0.0".equals(c.getAddress()) || "::".equals(c.getAddress())) {
-                offeredDirection = offeredDirection.sends() ? MediaDirection.SENDONLY : MediaDirection.INACTIVE;
+                remoteDirection = remoteDirection.sends() ? MediaDirection.SENDONLY : MediaDirection.INACTIVE;
             }
             String ptime = value(attrs, "ptime");
             if (ptime == null) {
                 ptime = value(sessionAttrs, "ptime");
             }
-            negotiated = new NegotiatedMedia(codec, te, c.getAddress(), m.getMediaPort(), offeredDirection.mirror(),
+            sel.media = new NegotiatedMedia(codec, te, c.getAddress(), m.getMediaPort(), remoteDirection.mirror(),
                     parsePtime(ptime));
-            teFmtp = te == null ? null : OfferedFormats.fmtp(attrs, te.number());
-            chosen = i;
+            sel.teFmtp = te == null ? null : OfferedFormats.fmtp(attrs, te.number());
+            sel.index = i;
         }
-        if (negotiated == null) {
-            return sawAudio
+        if (sel.media == null) {
+            sel.failure = sawAudio
                     ? NegotiationResult.rejected(NegotiationFailure.NO_COMMON_CODEC,
                             "offered " + offeredFormats + ", we support " + policy.codecs())
                     : NegotiationResult.rejected(NegotiationFailure.NO_AUDIO_STREAM, "no RTP/AVP audio stream offered");
         }
+        return sel;
+    }
+
+    private NegotiationResult answer(SessionDescription offer, LocalMedia local) throws SdpException {
+        Selection sel = select(offer);
+        if (sel.failure != null) {
+            return sel.failure;
+        }
+        NegotiatedMedia negotiated = sel.media;
+        Vector<?> offered = offer.getMediaDescriptions(false);
         List<MediaDescription> lines = new ArrayList<>();
         for (int i = 0; i < offered.size(); i++) {
             Media m = ((MediaDescription) offered.get(i)).getMedia();
-            if (i == chosen) {
+            if (i == sel.index) {
                 List<PayloadType> types = new ArrayList<>();
                 types.add(negotiated.codec());
                 if (negotiated.telephoneEvent() != null) {
                     types.add(negotiated.telephoneEvent());
                 }
-                lines.add(audioLine(local.rtpPort(), m.getProtocol(), types, teFmtp == null ? "0-16" : teFmtp,
+                lines.add(audioLine(local.rtpPort(), m.getProtocol(), types, sel.teFmtp == null ? "0-16" : sel.teFmtp,
                         negotiated.direction()));
             } else {
                 lines.add(factory.createMediaDescription(m.getMediaType(), 0, 1, m.getProtocol(),

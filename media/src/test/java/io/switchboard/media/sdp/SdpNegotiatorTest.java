@@ -210,6 +210,24 @@ class SdpNegotiatorTest {
         assertThat(r.media().remotePort()).isEqualTo(40000);
     }
 
+    @Test
+    void theOffererProcessesTheAnswer() {
+        String answer = sdp("v=0", "o=- 7 7 IN IP4 10.0.0.9", "s=-", "c=IN IP4 10.0.0.9", "t=0 0",
+                "m=audio 7078 RTP/AVP 8 101", "a=rtpmap:8 PCMA/8000", "a=rtpmap:101 telephone-event/8000",
+                "a=recvonly");
+        NegotiationResult r = negotiator.acceptAnswer(answer);
+        assertThat(r.isAccepted()).isTrue();
+        assertThat(r.answer()).isNull();
+        assertThat(r.media().codec()).isEqualTo(PayloadType.PCMA);
+        assertThat(r.media().telephoneEvent().number()).isEqualTo(101);
+        assertThat(r.media().direction()).isEqualTo(MediaDirection.SENDONLY);
+        assertThat(r.media().remotePort()).isEqualTo(7078);
+        String rejected = sdp("v=0", "o=- 7 7 IN IP4 10.0.0.9", "s=-", "c=IN IP4 10.0.0.9", "t=0 0",
+                "m=audio 0 RTP/AVP 0");
+        assertThat(negotiator.acceptAnswer(rejected).failure()).isEqualTo(NegotiationFailure.NO_AUDIO_STREAM);
+        assertThat(negotiator.acceptAnswer("v=1").failure()).isEqualTo(NegotiationFailure.MALFORMED_SDP);
+    }
+
     private NegotiationResult withDirection(String attribute) {
         return negotiator.answer(sdp("v=0", "o=- 1 2 IN IP4 10.0.0.1", "s=-", "c=IN IP4 10.0.0.1", "t=0 0",
                 "m=audio 5004 RTP/AVP 0 8", attribute), LOCAL);
