@@ -97,6 +97,15 @@ public final class RtpSession implements MediaEndpoint {
     }
 
     /**
+     * Sets a new far-end address and, under symmetric RTP, latches again to the next source (after a
+     * re-INVITE moved the far end's media).
+     */
+    public void relatch(InetSocketAddress address) {
+        this.remote = address;
+        this.latched = false;
+    }
+
+    /**
      * The codec frames are encoded with, and the payload type number negotiated for it (which may
      * differ from the codec's default for dynamic types). Received packets with that number are
      * decoded and passed to the frame listener.

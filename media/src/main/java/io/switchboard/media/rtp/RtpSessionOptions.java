@@ -17,7 +17,7 @@ public record RtpSessionOptions(boolean symmetricRtp, RandomGenerator random) {
         Objects.requireNonNull(random, "random");
     }
 
-    /** Symmetric RTP on, random initial values from a fresh {@link java.security.SecureRandom}-free generator. */
+    /** Symmetric RTP on; initial SSRC, sequence and timestamp from a freshly seeded L64X128MixRandom. */
     public static RtpSessionOptions defaults() {
         return new RtpSessionOptions(true, RandomGenerator.of("L64X128MixRandom"));
     }

@@ -121,6 +121,12 @@ class RtpSessionTest {
             assertThat(p.payloadType()).isEqualTo(8);
             assertThat(p.ssrc()).isEqualTo(a.sender().ssrc());
             assertThat(a.counters().packetsReceived()).isEqualTo(1);
+
+            // a re-INVITE moves the far end back to b: relatch, and b's packets are accepted again
+            a.relatch(new InetSocketAddress(LOOPBACK, b.localPort()));
+            laneB.execute(() -> b.send(PcmFrame.silence()));
+            await().atMost(WAIT).until(() -> a.counters().packetsReceived() == 2);
+            assertThat(a.remote().getPort()).isEqualTo(b.localPort());
         }
         a.close();
         b.close();
