@@ -1,20 +1,14 @@
 package io.switchboard.app;
 
 import io.switchboard.core.config.ConfigException;
+import io.switchboard.core.config.YamlFiles;
 import io.switchboard.routing.dialplan.Dialplan;
 import io.switchboard.sip.trunk.InboundRouter;
 import io.switchboard.sip.trunk.Trunk;
 import io.switchboard.sip.trunk.Trunks;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * {@code conf/trunks.yaml}: the carrier trunks (SIP core) and the inbound DID dialplan (routing),
@@ -24,17 +18,7 @@ record TrunkConfig(Trunks trunks, Dialplan dialplan) implements InboundRouter {
     private static final Set<String> SECTIONS = Set.of("trunks", "inbound");
 
     static TrunkConfig load(Path file) {
-        if (!Files.exists(file)) {
-            return new TrunkConfig(Trunks.none(), new Dialplan(java.util.List.of()));
-        }
-        Object doc;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            doc = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromReader(r);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-        } catch (YamlEngineException e) {
-            throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
-        }
+        Object doc = YamlFiles.load(file);
         if (doc == null) {
             return new TrunkConfig(Trunks.none(), new Dialplan(java.util.List.of()));
         }

@@ -1,8 +1,5 @@
 package io.switchboard.core.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * The effective configuration: declared keys, values from YAML files (nested maps flattened to
@@ -82,14 +76,7 @@ public final class Config {
                 }
                 return this;
             }
-            Object doc;
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                doc = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromReader(r);
-            } catch (IOException e) {
-                throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
-            } catch (YamlEngineException e) {
-                throw new ConfigException("config file " + file + " is not valid YAML: " + e.getMessage());
-            }
+            Object doc = YamlFiles.load(file);
             if (doc == null) {
                 return this;
             }

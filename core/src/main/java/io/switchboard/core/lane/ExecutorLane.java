@@ -5,12 +5,9 @@ import java.time.InstantSource;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** A lane backed by one platform thread and its delay queue (wall-clock time). */
 public final class ExecutorLane implements Lane {
-    private static final Logger log = LoggerFactory.getLogger(ExecutorLane.class);
 
     private final ScheduledThreadPoolExecutor executor;
     private volatile Thread thread;
@@ -58,12 +55,6 @@ public final class ExecutorLane implements Lane {
     }
 
     private static Runnable guarded(Runnable task) {
-        return () -> {
-            try {
-                task.run();
-            } catch (RuntimeException | Error e) {
-                log.error("lane task failed; the lane goes on", e);
-            }
-        };
+        return () -> Lane.runGuarded(task);
     }
 }

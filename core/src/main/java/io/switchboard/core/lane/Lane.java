@@ -22,6 +22,18 @@ public interface Lane {
     /** True when the caller is running on this lane's thread. */
     boolean inLane();
 
+    /**
+     * Runs a lane task so that a failure is logged and the lane goes on: one bad call must not stop
+     * the others on the lane. Every lane implementation runs its tasks through this.
+     */
+    static void runGuarded(Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException | Error e) {
+            org.slf4j.LoggerFactory.getLogger(Lane.class).error("lane task failed; the lane goes on", e);
+        }
+    }
+
     /** A scheduled task that can be cancelled; cancelling a fired or cancelled timer does nothing. */
     interface TimerHandle {
         void cancel();

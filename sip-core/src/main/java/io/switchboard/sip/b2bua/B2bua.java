@@ -135,13 +135,21 @@ public final class B2bua {
             tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + callee + " is not registered)", null));
             return;
         }
-        if (ctx.activeCalls().get() >= ctx.config().maxCalls()) {
-            SIPResponse r = Responses.create(req, 503, "Service Unavailable (call limit)", null);
-            Responses.add(r, "Retry-After", "5");
-            tx.respond(r);
+        if (overCallLimit(tx, req)) {
             return;
         }
         startCall(tx, req, flow, caller, callee, dests, uris);
+    }
+
+    /** Answers 503 with Retry-After when {@code sip.limits.maxCalls} calls are up already. */
+    private boolean overCallLimit(ServerTransaction tx, SIPRequest req) {
+        if (ctx.activeCalls().get() < ctx.config().maxCalls()) {
+            return false;
+        }
+        SIPResponse r = Responses.create(req, 503, "Service Unavailable (call limit)", null);
+        Responses.add(r, "Retry-After", "5");
+        tx.respond(r);
+        return true;
     }
 
     /** The destinations (and URIs) to fork to for an extension: its static contact or its registrations. */
@@ -195,10 +203,7 @@ public final class B2bua {
             tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + to.extension() + " is not registered)", null));
             return;
         }
-        if (ctx.activeCalls().get() >= ctx.config().maxCalls()) {
-            SIPResponse r = Responses.create(req, 503, "Service Unavailable (call limit)", null);
-            Responses.add(r, "Retry-After", "5");
-            tx.respond(r);
+        if (overCallLimit(tx, req)) {
             return;
         }
         URI fromUri = req.getFrom().getAddress().getURI();

@@ -1,10 +1,7 @@
 package io.switchboard.sip.directory;
 
 import io.switchboard.core.config.ConfigException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.switchboard.core.config.YamlFiles;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.snakeyaml.engine.v2.api.Load;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /** The extensions of {@code conf/directory.yaml}, validated at load with the entry named in errors. */
 public final class Directory {
@@ -43,17 +37,7 @@ public final class Directory {
     }
 
     public static Directory load(Path file) {
-        if (!Files.exists(file)) {
-            return new Directory(List.of());
-        }
-        Object doc;
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            doc = new Load(LoadSettings.builder().setLabel(file.toString()).build()).loadFromReader(r);
-        } catch (IOException e) {
-            throw new ConfigException("cannot read " + file + ": " + e.getMessage());
-        } catch (YamlEngineException e) {
-            throw new ConfigException(file + " is not valid YAML: " + e.getMessage());
-        }
+        Object doc = YamlFiles.load(file);
         if (doc == null) {
             return new Directory(List.of());
         }

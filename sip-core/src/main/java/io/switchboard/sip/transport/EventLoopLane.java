@@ -6,8 +6,6 @@ import io.switchboard.core.lane.Lane;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A lane that is a Netty event loop: a message whose Call-ID maps to the loop that received it is
@@ -15,8 +13,6 @@ import org.slf4j.LoggerFactory;
  * socket. Call logic never blocks (blocking work goes to pools), so sharing the loop is safe.
  */
 public final class EventLoopLane implements Lane {
-    private static final Logger log = LoggerFactory.getLogger(EventLoopLane.class);
-
     private final EventLoop loop;
 
     public EventLoopLane(EventLoop loop) {
@@ -55,10 +51,6 @@ public final class EventLoopLane implements Lane {
     }
 
     public static void run(Runnable task) {
-        try {
-            task.run();
-        } catch (RuntimeException | Error e) {
-            log.error("lane task failed; the lane goes on", e);
-        }
+        Lane.runGuarded(task);
     }
 }
