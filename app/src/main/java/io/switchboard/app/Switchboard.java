@@ -64,7 +64,7 @@ public final class Switchboard implements AutoCloseable {
         for (var t : trunks.trunks().all()) {
             log.info("trunk {}: IP trunk from {}", t.name(), t.sources());
         }
-        SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks);
+        SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks, trunks);
         try {
             sip.start();
         } catch (Exception e) {

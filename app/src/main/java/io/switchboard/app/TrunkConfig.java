@@ -3,7 +3,9 @@ package io.switchboard.app;
 import io.switchboard.core.config.ConfigException;
 import io.switchboard.core.config.YamlFiles;
 import io.switchboard.routing.dialplan.Dialplan;
+import io.switchboard.routing.dialplan.OutboundPlan;
 import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.OutboundRouter;
 import io.switchboard.sip.trunk.Trunk;
 import io.switchboard.sip.trunk.Trunks;
 import java.nio.file.Path;
@@ -14,13 +16,13 @@ import java.util.Set;
  * {@code conf/trunks.yaml}: the carrier trunks (SIP core) and the inbound DID dialplan (routing),
  * joined here into the {@link InboundRouter} the B2BUA asks for trunk calls.
  */
-record TrunkConfig(Trunks trunks, Dialplan dialplan) implements InboundRouter {
-    private static final Set<String> SECTIONS = Set.of("trunks", "inbound");
+record TrunkConfig(Trunks trunks, Dialplan dialplan, OutboundPlan outboundPlan) implements InboundRouter, OutboundRouter {
+    private static final Set<String> SECTIONS = Set.of("trunks", "inbound", "outbound");
 
     static TrunkConfig load(Path file) {
         Object doc = YamlFiles.load(file);
         if (doc == null) {
-            return new TrunkConfig(Trunks.none(), new Dialplan(java.util.List.of()));
+            return new TrunkConfig(Trunks.none(), new Dialplan(java.util.List.of()), new OutboundPlan(java.util.List.of()));
         }
         if (!(doc instanceof Map<?, ?> root)) {
             throw new ConfigException(file + ": expected a map with 'trunks' and 'inbound'");
@@ -31,19 +33,34 @@ record TrunkConfig(Trunks trunks, Dialplan dialplan) implements InboundRouter {
             }
         }
         return new TrunkConfig(Trunks.fromYaml(root.get("trunks"), file.toString()),
-                Dialplan.fromYaml(root.get("inbound"), file.toString()));
+                Dialplan.fromYaml(root.get("inbound"), file.toString()),
+                OutboundPlan.fromYaml(root.get("trunks"), root.get("outbound"), file.toString()));
     }
 
     @Override
-    public Decision route(String dialled, Trunk trunk) {
+    public OutboundRouter.Decision route(String dialled, String extension) {
+        OutboundPlan.Result r = outboundPlan.route(dialled, extension);
+        if (r instanceof OutboundPlan.Refused refused) {
+            if (refused.status() == 404 && outboundPlan.isEmpty()) {
+                return OutboundRouter.NONE.route(dialled, extension);
+            }
+            return new OutboundRouter.Refuse(refused.status(), refused.reason());
+        }
+        return new OutboundRouter.Route(((OutboundPlan.Hops) r).hops().stream()
+                .map(h -> new OutboundRouter.Hop(h.trunk().name(), h.trunk().host(), h.trunk().port(), h.number(), h.trunk().callerId()))
+                .toList());
+    }
+
+    @Override
+    public InboundRouter.Decision route(String dialled, Trunk trunk) {
         Dialplan.Result result = dialplan.route(dialled);
         if (result instanceof Dialplan.Unroutable u) {
-            return new Refuse(u.status(), u.reason());
+            return new InboundRouter.Refuse(u.status(), u.reason());
         }
         Dialplan.Routed routed = (Dialplan.Routed) result;
         if (routed.target() instanceof Dialplan.Hangup h) {
-            return new Refuse(h.status(), null);
+            return new InboundRouter.Refuse(h.status(), null);
         }
-        return new ToExtension(((Dialplan.ToExtension) routed.target()).extension(), routed.did());
+        return new InboundRouter.ToExtension(((Dialplan.ToExtension) routed.target()).extension(), routed.did());
     }
 }

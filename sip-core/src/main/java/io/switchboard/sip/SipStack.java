@@ -24,6 +24,7 @@ import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.InboundSink;
 import io.switchboard.sip.transport.SipTransport;
 import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.OutboundRouter;
 import io.switchboard.sip.trunk.Trunks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,6 +54,7 @@ public final class SipStack implements InboundSink {
     private final Directory directory;
     private final Trunks trunks;
     private final InboundRouter inbound;
+    private final OutboundRouter outbound;
     private final InstantSource clock = InstantSource.system();
     private final SipTransport transport;
     private final BindingStore bindings;
@@ -68,12 +70,14 @@ public final class SipStack implements InboundSink {
     private volatile boolean running;
 
     public SipStack(SipConfig config, Directory directory, Path dataDir) {
-        this(config, directory, dataDir, Trunks.none(), InboundRouter.NONE);
+        this(config, directory, dataDir, Trunks.none(), InboundRouter.NONE, OutboundRouter.NONE);
     }
 
-    public SipStack(SipConfig config, Directory directory, Path dataDir, Trunks trunks, InboundRouter inbound) {
+    public SipStack(SipConfig config, Directory directory, Path dataDir, Trunks trunks, InboundRouter inbound,
+                    OutboundRouter outbound) {
         this.trunks = trunks;
         this.inbound = inbound;
+        this.outbound = outbound;
         this.config = config;
         this.directory = directory;
         this.transport = new SipTransport(config, this);
@@ -95,7 +99,7 @@ public final class SipStack implements InboundSink {
             Lane lane = lanes.lane(i);
             TransactionLayer tl = new TransactionLayer(lane, wire, timers, counters, config.maxTransactions());
             LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
-                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound);
+                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound);
             cores.add(new LaneCore(ctx, registrar, i));
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

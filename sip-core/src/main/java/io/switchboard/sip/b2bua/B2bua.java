@@ -20,6 +20,7 @@ import io.switchboard.sip.transaction.ServerTransaction;
 import io.switchboard.sip.transport.Flow;
 import io.switchboard.sip.transport.Transport;
 import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.OutboundRouter;
 import io.switchboard.sip.trunk.Trunk;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -125,20 +126,56 @@ public final class B2bua {
         String callee = ruri instanceof SipUri s ? s.getUser() : null;
         Optional<Extension> target = ctx.directory().find(callee);
         if (target.isEmpty()) {
-            tx.respond(Responses.create(req, 404, "Not Found (no extension " + callee + ")", null));
+            outbound(tx, req, flow, caller, callee);
             return;
         }
-        List<Destination> dests = new ArrayList<>();
-        List<String> uris = new ArrayList<>();
-        contactsOf(target.get(), dests, uris);
-        if (dests.isEmpty()) {
+        List<Call.Target> targets = extensionTargets(req, caller, target.get());
+        if (targets.isEmpty()) {
             tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + callee + " is not registered)", null));
             return;
         }
         if (overCallLimit(tx, req)) {
             return;
         }
-        startCall(tx, req, flow, caller, callee, dests, uris);
+        startCall(tx, req, flow, caller, callee, targets, List.of());
+    }
+
+    /** Sends the INVITE of one fork (a new B leg with its own pinned Call-ID). */
+    private void startFork(Call call, Call.Target t) {
+        Destination d = t.destination();
+        Leg b = new Leg(Leg.Side.B, LaneGroup.pinnedPrefix(laneIndex) + Ids.token(20), Ids.token(10), t.from(), t.to(), d.transport());
+        b.localCseq = 1;
+        b.inviteCseq = 1;
+        b.owner = call;
+        Call.Fork fork = new Call.Fork(b);
+        call.forks.add(fork);
+        legs.put(b.callId, b);
+        byte[] bytes = text.request(b, "INVITE", t.uri(), 1, call.maxForwards, true, call.contentType, call.body,
+                "Allow: " + KnownMethods.ALLOW + "\r\n");
+        SIPRequest out = ctx.parseOwn(bytes);
+        b.invite = out;
+        fork.tx = ctx.transactions().send(out, d, new ForkListener(call, fork));
+    }
+
+    /** The From a B leg presents for {@code caller}: the caller's display name and our domain. */
+    private String fromFor(SIPRequest req, String caller) {
+        String display = req.getFrom().getAddress().getDisplayName();
+        return (display == null || display.isEmpty() ? "" : MessageParts.quote(display) + " ")
+                + "<sip:" + caller + "@" + ctx.config().domain() + ">";
+    }
+
+    /** Fork targets for ringing an extension: every contact in parallel. */
+    private List<Call.Target> extensionTargets(SIPRequest req, String caller, Extension target) {
+        List<Destination> dests = new ArrayList<>();
+        List<String> uris = new ArrayList<>();
+        contactsOf(target, dests, uris);
+        List<Call.Target> out = new ArrayList<>();
+        String from = fromFor(req, caller);
+        String to = "<sip:" + target.number() + "@" + ctx.config().domain() + ">";
+        for (int i = 0; i < dests.size(); i++) {
+            out.add(new Call.Target(dests.get(i), uris.get(i), from, to, uris.get(i)));
+        }
+        return out;
     }
 
     /** Answers 503 with Retry-After when {@code sip.limits.maxCalls} calls are up already. */
@@ -173,6 +210,40 @@ public final class B2bua {
     }
 
     /**
+     * An extension dialled something that is not an extension: the outbound plan picks the trunks
+     * (tried in order, failover on 5xx/408/timeouts) or refuses (unroutable, not permitted).
+     */
+    private void outbound(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String dialled) {
+        OutboundRouter.Decision decision = ctx.outbound().route(dialled, caller);
+        if (decision instanceof OutboundRouter.Refuse r) {
+            if (r.status() != 404 || ctx.outbound() != OutboundRouter.NONE) {
+                log.info("outbound call {} from {} to '{}' refused: {} {}", req.getCallId().getCallId(), caller, dialled, r.status(), r.reason());
+            }
+            tx.respond(Responses.create(req, r.status(), r.reason(), null));
+            return;
+        }
+        List<Call.Target> hops = new ArrayList<>();
+        for (OutboundRouter.Hop h : ((OutboundRouter.Route) decision).hops()) {
+            String uri = "sip:" + h.number() + "@" + h.host() + ":" + h.port();
+            Destination d = router.destinationFor(uri, null);
+            if (d != null) {
+                hops.add(new Call.Target(d, uri, "<sip:" + h.callerId() + "@" + ctx.host() + ">", "<sip:" + h.number() + "@" + h.host() + ">",
+                        "trunk " + h.trunk()));
+            }
+        }
+        if (hops.isEmpty()) {
+            tx.respond(Responses.create(req, 503, "Service Unavailable (no trunk reachable)", null));
+            return;
+        }
+        if (overCallLimit(tx, req)) {
+            return;
+        }
+        log.info("outbound call {} from {} to {} via {}", req.getCallId().getCallId(), caller, dialled,
+                hops.stream().map(Call.Target::label).toList());
+        startCall(tx, req, flow, caller, dialled, List.of(hops.get(0)), hops.subList(1, hops.size()));
+    }
+
+    /**
      * An INVITE from a carrier trunk (authenticated by its source address, no digest): the dialplan
      * decides from the dialled number (DID) which extension rings, or refuses the call.
      */
@@ -196,24 +267,22 @@ public final class B2bua {
             tx.respond(Responses.create(req, 404, "Not Found (no extension " + to.extension() + ")", null));
             return;
         }
-        List<Destination> dests = new ArrayList<>();
-        List<String> uris = new ArrayList<>();
-        contactsOf(target.get(), dests, uris);
-        if (dests.isEmpty()) {
+        URI fromUri = req.getFrom().getAddress().getURI();
+        String caller = fromUri instanceof SipUri s && s.getUser() != null ? s.getUser() : "anonymous";
+        List<Call.Target> targets = extensionTargets(req, caller, target.get());
+        if (targets.isEmpty()) {
             tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + to.extension() + " is not registered)", null));
             return;
         }
         if (overCallLimit(tx, req)) {
             return;
         }
-        URI fromUri = req.getFrom().getAddress().getURI();
-        String caller = fromUri instanceof SipUri s && s.getUser() != null ? s.getUser() : "anonymous";
         log.info("inbound call {} from trunk {}: {} dialled {} -> extension {}", callId, trunk.name(), caller, to.did(), to.extension());
-        startCall(tx, req, flow, caller, to.extension(), dests, uris);
+        startCall(tx, req, flow, caller, to.extension(), targets, List.of());
     }
 
     private void startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
-                           List<Destination> dests, List<String> uris) {
+                           List<Call.Target> parallel, List<Call.Target> sequential) {
         String aTag = Ids.token(10);
         Leg a = new Leg(Leg.Side.A, req.getCallId().getCallId(), aTag, MessageParts.nameAddr(req.getTo().getAddress()),
                 MessageParts.nameAddr(req.getFrom().getAddress()), flow.transport());
@@ -238,28 +307,13 @@ public final class B2bua {
         call.cdr.setup = ctx.clock().instant();
         tx.onNoAck(() -> endCall(call, null, "no ACK for 200", "switch"));
 
-        String display = req.getFrom().getAddress().getDisplayName();
-        String from = (display == null || display.isEmpty() ? "" : MessageParts.quote(display) + " ")
-                + "<sip:" + caller + "@" + ctx.config().domain() + ">";
-        String to = "<sip:" + callee + "@" + ctx.config().domain() + ">";
-        int maxForwards = req.getMaxForwards() == null ? 70 : req.getMaxForwards().getMaxForwards() - 1;
-        String contentType = req.getContentTypeHeader() == null ? null
+        call.maxForwards = req.getMaxForwards() == null ? 70 : req.getMaxForwards().getMaxForwards() - 1;
+        call.contentType = req.getContentTypeHeader() == null ? null
                 : req.getContentTypeHeader().getContentType() + "/" + req.getContentTypeHeader().getContentSubType();
-        byte[] body = req.getRawContent();
-        for (int i = 0; i < dests.size(); i++) {
-            Destination d = dests.get(i);
-            Leg b = new Leg(Leg.Side.B, LaneGroup.pinnedPrefix(laneIndex) + Ids.token(20), Ids.token(10), from, to, d.transport());
-            b.localCseq = 1;
-            b.inviteCseq = 1;
-            b.owner = call;
-            Call.Fork fork = new Call.Fork(b);
-            call.forks.add(fork);
-            legs.put(b.callId, b);
-            byte[] bytes = text.request(b, "INVITE", uris.get(i), 1, maxForwards, true, contentType, body,
-                    "Allow: " + KnownMethods.ALLOW + "\r\n");
-            SIPRequest out = ctx.parseOwn(bytes);
-            b.invite = out;
-            fork.tx = ctx.transactions().send(out, d, new ForkListener(call, fork));
+        call.body = req.getRawContent();
+        call.failover.addAll(sequential);
+        for (Call.Target t : parallel) {
+            startFork(call, t);
         }
         call.ringTimer = ctx.lane().schedule(ctx.config().ringTimeout(), () -> ringTimeout(call));
     }
@@ -298,6 +352,12 @@ public final class B2bua {
             if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
                 return;
             }
+            if (call.allForksFailed() && (status >= 500 || status == 408) && !call.failover.isEmpty()) {
+                Call.Target next = call.failover.remove(0);
+                log.info("call {}: {} answered {}, failing over to {}", call.a.callId, b.invite.getRequestURI(), status, next.label());
+                startFork(call, next);
+                return;
+            }
             if (call.allForksFailed()) {
                 Call.Fork best = call.bestFailure();
                 SIPResponse toA = Responses.create(call.aInvite, best.finalStatus, best.finalReason, call.a.localTag);
@@ -311,7 +371,14 @@ public final class B2bua {
             fork.finalStatus = 408;
             fork.finalReason = "Request Timeout";
             legs.remove(fork.leg.callId);
-            if ((call.state == Call.State.ROUTING || call.state == Call.State.EARLY) && call.allForksFailed()) {
+            boolean pending = call.state == Call.State.ROUTING || call.state == Call.State.EARLY;
+            if (pending && call.allForksFailed() && !call.failover.isEmpty()) {
+                Call.Target next = call.failover.remove(0);
+                log.info("call {}: no answer from {}, failing over to {}", call.a.callId, fork.leg.invite.getRequestURI(), next.label());
+                startFork(call, next);
+                return;
+            }
+            if (pending && call.allForksFailed()) {
                 call.aTx.respond(Responses.create(call.aInvite, 408, "Request Timeout (callee did not answer)", call.a.localTag));
                 finish(call, 408, "callee unreachable", "switch");
             }

@@ -4,6 +4,7 @@ import gov.nist.javax.sip.message.SIPRequest;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.sip.dialog.Leg;
 import io.switchboard.sip.transaction.ClientTransaction;
+import io.switchboard.sip.transaction.Destination;
 import io.switchboard.sip.transaction.ServerTransaction;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,15 @@ final class Call {
         }
     }
 
+    /** Where one fork goes: its Request-URI and destination, and the From/To it presents. */
+    record Target(Destination destination, String uri, String from, String to, String label) { }
+
     State state = State.ROUTING;
+    /** Targets still to try, one after the other, when every fork so far failed with 5xx/408 (trunk failover). */
+    final List<Target> failover = new ArrayList<>();
+    String contentType;
+    byte[] body;
+    int maxForwards;
     final Leg a;
     final ServerTransaction aTx;
     final SIPRequest aInvite;

@@ -12,6 +12,7 @@ import io.switchboard.sip.registrar.BindingStore;
 import io.switchboard.sip.transaction.TransactionLayer;
 import io.switchboard.sip.transport.SipTransport;
 import io.switchboard.sip.trunk.InboundRouter;
+import io.switchboard.sip.trunk.OutboundRouter;
 import io.switchboard.sip.trunk.Trunks;
 import java.text.ParseException;
 import java.time.InstantSource;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record LaneContext(Lane lane, TransactionLayer transactions, StringMsgParser parser, SipConfig config, Directory directory,
                           BindingStore bindings, DigestAuth auth, AbusePolicy policy, SipTransport transport,
                           InstantSource clock, AtomicInteger activeCalls, String host, int port, Trunks trunks,
-                          InboundRouter inbound) {
+                          InboundRouter inbound, OutboundRouter outbound) {
 
     /** Parses a request this node wrote itself; a failure is a bug in our text, reported as such. */
     public SIPRequest parseOwn(byte[] bytes) {

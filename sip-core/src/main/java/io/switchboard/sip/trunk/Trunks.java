@@ -15,7 +15,7 @@ import java.util.Set;
  * step and are refused with a clear message until then.
  */
 public final class Trunks {
-    private static final Set<String> FIELDS = Set.of("name", "type", "from");
+    private static final Set<String> FIELDS = Set.of("name", "type", "from", "to", "format", "callerId");
 
     private final List<Trunk> trunks;
 
@@ -69,6 +69,10 @@ public final class Trunks {
             if (!type.equals("ip")) {
                 throw new ConfigException(file + ": trunk " + name + ": type '" + type
                         + "' is not supported yet (only 'ip': inbound calls authenticated by source address)");
+            }
+            if (m.get("from") == null) {
+                out.add(new Trunk(name, List.of())); // outbound only
+                continue;
             }
             if (!(m.get("from") instanceof List<?> from) || from.isEmpty()) {
                 throw new ConfigException(file + ": trunk " + name + ": 'from' must list the carrier's addresses (ip, ip/prefix, ip:port)");

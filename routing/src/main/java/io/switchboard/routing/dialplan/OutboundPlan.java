@@ -1,0 +1,156 @@
+package io.switchboard.routing.dialplan;
+
+import io.switchboard.core.config.ConfigException;
+import io.switchboard.routing.numbering.Kind;
+import io.switchboard.routing.numbering.Normalized;
+import io.switchboard.routing.numbering.NumberNormalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Outbound routing: a number an extension dials is normalised, its kind (mobile, fixed, 400, 95,
+ * 1010, international…) picks the first rule that covers it and that the extension may use, and
+ * the rule's trunks are tried in order. International and every kind no rule names are refused
+ * (toll-fraud guard: nothing leaves unless a rule allows it).
+ */
+public final class OutboundPlan {
+    private static final Set<String> TRUNK_FIELDS = Set.of("name", "type", "from", "to", "format", "callerId");
+    private static final Set<String> RULE_FIELDS = Set.of("kinds", "trunks", "extensions");
+
+    /** Where and how one trunk takes outbound calls. */
+    public record TrunkOut(String name, String host, int port, boolean e164, String callerId) { }
+
+    /** One rule. {@code extensions} empty = every extension. */
+    public record Rule(Set<Kind> kinds, List<TrunkOut> trunks, Set<String> extensions) { }
+
+    /** A number dialled, ready to send: which trunks, and the number in each trunk's format. */
+    public record Hop(TrunkOut trunk, String number) { }
+
+    /** Outcome. */
+    public sealed interface Result permits Hops, Refused { }
+
+    public record Hops(List<Hop> hops, String national, Kind kind) implements Result { }
+
+    public record Refused(int status, String reason) implements Result { }
+
+    private final List<Rule> rules;
+    private final NumberNormalizer normalizer = new NumberNormalizer();
+
+    public OutboundPlan(List<Rule> rules) {
+        this.rules = List.copyOf(rules);
+    }
+
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    public Result route(String dialled, String extension) {
+        Normalized n = normalizer.normalize(dialled);
+        if (n instanceof Normalized.Invalid invalid) {
+            return new Refused(404, "Not Found (" + invalid.reason() + ")");
+        }
+        Normalized.Valid v = (Normalized.Valid) n;
+        boolean kindRouted = false;
+        for (Rule r : rules) {
+            if (!r.kinds().contains(v.kind())) {
+                continue;
+            }
+            kindRouted = true;
+            if (!r.extensions().isEmpty() && !r.extensions().contains(extension)) {
+                continue;
+            }
+            List<Hop> hops = new ArrayList<>();
+            for (TrunkOut t : r.trunks()) {
+                String number = t.e164() && !v.e164().isEmpty() ? v.e164() : v.national();
+                hops.add(new Hop(t, number));
+            }
+            return new Hops(hops, v.national(), v.kind());
+        }
+        if (kindRouted || v.kind() == Kind.INTERNATIONAL) {
+            return new Refused(403, "Forbidden (" + v.kind() + " calls are not permitted for " + extension + ")");
+        }
+        return new Refused(404, "Not Found (no outbound route for " + v.kind() + " " + v.national() + ")");
+    }
+
+    /** From the parsed {@code trunks:} and {@code outbound:} lists of {@code trunks.yaml}. */
+    public static OutboundPlan fromYaml(Object trunkList, Object ruleList, String file) {
+        Map<String, TrunkOut> trunks = new LinkedHashMap<>();
+        if (trunkList instanceof List<?> list) {
+            for (Object o : list) {
+                if (o instanceof Map<?, ?> m && m.get("to") != null) {
+                    String name = String.valueOf(m.get("name"));
+                    trunks.put(name, trunkOut(name, m, file));
+                }
+            }
+        }
+        if (ruleList == null) {
+            return new OutboundPlan(List.of());
+        }
+        if (!(ruleList instanceof List<?> entries)) {
+            throw new ConfigException(file + ": 'outbound' must be a list of {kinds, trunks, extensions}");
+        }
+        List<Rule> rules = new ArrayList<>();
+        int index = 0;
+        for (Object o : entries) {
+            index++;
+            if (!(o instanceof Map<?, ?> m)) {
+                throw new ConfigException(file + ": outbound entry " + index + " must be a map");
+            }
+            for (Object k : m.keySet()) {
+                if (!RULE_FIELDS.contains(String.valueOf(k))) {
+                    throw new ConfigException(file + ": outbound entry " + index + ": unknown field '" + k + "' (known: " + RULE_FIELDS + ")");
+                }
+            }
+            Set<Kind> kinds = new java.util.HashSet<>();
+            int entry = index;
+            for (String label : strings(m.get("kinds"), file, index, "kinds")) {
+                kinds.add(Kind.fromLabel(label).orElseThrow(() -> new ConfigException(
+                        file + ": outbound entry " + entry + ": unknown number kind '" + label + "'")));
+            }
+            List<TrunkOut> via = new ArrayList<>();
+            for (String name : strings(m.get("trunks"), file, index, "trunks")) {
+                TrunkOut t = trunks.get(name);
+                if (t == null) {
+                    throw new ConfigException(file + ": outbound entry " + index + ": trunk '" + name + "' is not defined with a 'to' address");
+                }
+                via.add(t);
+            }
+            Set<String> exts = m.get("extensions") == null ? Set.of() : Set.copyOf(strings(m.get("extensions"), file, index, "extensions"));
+            rules.add(new Rule(Set.copyOf(kinds), via, exts));
+        }
+        return new OutboundPlan(rules);
+    }
+
+    private static TrunkOut trunkOut(String name, Map<?, ?> m, String file) {
+        String to = String.valueOf(m.get("to")).trim();
+        int colon = to.lastIndexOf(':');
+        String host = colon > 0 ? to.substring(0, colon) : to;
+        int port = 5060;
+        if (colon > 0) {
+            try {
+                port = Integer.parseInt(to.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw new ConfigException(file + ": trunk " + name + ": bad port in 'to: " + to + "'");
+            }
+        }
+        String format = m.get("format") == null ? "national" : String.valueOf(m.get("format"));
+        if (!format.equals("national") && !format.equals("e164")) {
+            throw new ConfigException(file + ": trunk " + name + ": format must be national or e164, got " + format);
+        }
+        String callerId = m.get("callerId") == null ? "anonymous" : String.valueOf(m.get("callerId"));
+        if (!TRUNK_FIELDS.containsAll(m.keySet().stream().map(String::valueOf).toList())) {
+            throw new ConfigException(file + ": trunk " + name + ": unknown field (known: " + TRUNK_FIELDS + ")");
+        }
+        return new TrunkOut(name, host, port, format.equals("e164"), callerId);
+    }
+
+    private static List<String> strings(Object value, String file, int index, String field) {
+        if (!(value instanceof List<?> list) || list.isEmpty()) {
+            throw new ConfigException(file + ": outbound entry " + index + ": '" + field + "' must be a non-empty list");
+        }
+        return list.stream().map(String::valueOf).toList();
+    }
+}
