@@ -360,7 +360,11 @@ public final class B2bua {
             }
             if (call.allForksFailed()) {
                 Call.Fork best = call.bestFailure();
-                SIPResponse toA = Responses.create(call.aInvite, best.finalStatus, best.finalReason, call.a.localTag);
+                // A far end's 503 speaks of that server, not of us: the caller must not back off from the
+                // switch (RFC 3261 §16.7 step 6 says the same for proxies), so it becomes 480.
+                boolean unavailable = best.finalStatus == 503;
+                SIPResponse toA = Responses.create(call.aInvite, unavailable ? 480 : best.finalStatus,
+                        unavailable ? "Temporarily Unavailable (far end answered 503)" : best.finalReason, call.a.localTag);
                 call.aTx.respond(toA);
                 finish(call, best.finalStatus, "callee answered " + best.finalStatus, "callee");
             }
