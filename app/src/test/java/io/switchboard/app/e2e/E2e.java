@@ -7,8 +7,11 @@ import io.switchboard.testkit.FreePorts;
 import io.switchboard.testkit.Sipp;
 import io.switchboard.testkit.SippProcess;
 import io.switchboard.testkit.SippResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,6 +44,26 @@ final class E2e {
             return Path.of(url.toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A configuration directory under {@code target/}: the repository's {@code switchboard.yaml} and
+     * {@code directory.yaml} (with {@code extraExtensions} YAML appended, may be empty) and, when
+     * not null, {@code trunksYaml} as {@code trunks.yaml}.
+     */
+    static Path conf(String prefix, String extraExtensions, String trunksYaml) {
+        try {
+            Path conf = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), prefix);
+            Path repoConf = TestSwitch.repoRoot().resolve("conf");
+            Files.copy(repoConf.resolve("switchboard.yaml"), conf.resolve("switchboard.yaml"));
+            Files.writeString(conf.resolve("directory.yaml"), Files.readString(repoConf.resolve("directory.yaml")) + extraExtensions);
+            if (trunksYaml != null) {
+                Files.writeString(conf.resolve("trunks.yaml"), trunksYaml);
+            }
+            return conf;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -8,9 +8,7 @@ import io.switchboard.testkit.FreePorts;
 import io.switchboard.testkit.SipUdpProbe;
 import io.switchboard.testkit.Sipp;
 import io.switchboard.testkit.SippResult;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -19,13 +17,9 @@ import org.junit.jupiter.api.Test;
 class ProtectionE2eTest {
 
     @Test
-    void aCallThatComesBackToTheSwitchIsRefusedAsALoop() throws IOException {
+    void aCallThatComesBackToTheSwitchIsRefusedAsALoop() {
         int port = FreePorts.udpAndTcp();
-        Path conf = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "conf-loop-");
-        Path repoConf = TestSwitch.repoRoot().resolve("conf");
-        Files.copy(repoConf.resolve("switchboard.yaml"), conf.resolve("switchboard.yaml"));
-        Files.writeString(conf.resolve("directory.yaml"), Files.readString(repoConf.resolve("directory.yaml"))
-                + "  - ext: \"1500\"\n    name: points back at the switch\n    contact: sip:loop@127.0.0.1:" + port + "\n");
+        Path conf = E2e.conf("conf-loop-", "  - ext: \"1500\"\n    name: points back at the switch\n    contact: sip:loop@127.0.0.1:" + port + "\n", null);
         try (TestSwitch sw = TestSwitch.startWithConf(conf, port)) {
             SippResult uac = E2e.uac("uac-expect-482.xml", "loop", sw, Sipp.Transport.UDP, "1001", "1500").run();
             E2e.assertCalls(1, uac);

@@ -9,9 +9,7 @@ import io.switchboard.testkit.SipUdpProbe;
 import io.switchboard.testkit.Sipp;
 import io.switchboard.testkit.SippProcess;
 import io.switchboard.testkit.SippResult;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +25,7 @@ class TrunkInboundE2eTest {
     private static final List<String> NOTATIONS = List.of("4008001234", "+864008001234", "400-800-1234", "95555", "10101234");
 
     @Test
-    void hotlineNumbersInEveryNotationReachTheirExtension() throws IOException {
+    void hotlineNumbersInEveryNotationReachTheirExtension() {
         int carrierPort = FreePorts.udpAndTcp();
         int sipPort = FreePorts.udpAndTcp();
         Path conf = conf(carrierPort);
@@ -62,12 +60,8 @@ class TrunkInboundE2eTest {
                 .timeout(E2e.SINGLE_CALL_TIMEOUT).recvTimeout(E2e.RECV_TIMEOUT).run();
     }
 
-    private static Path conf(int carrierPort) throws IOException {
-        Path conf = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "conf-trunk-");
-        Path repoConf = TestSwitch.repoRoot().resolve("conf");
-        Files.copy(repoConf.resolve("switchboard.yaml"), conf.resolve("switchboard.yaml"));
-        Files.copy(repoConf.resolve("directory.yaml"), conf.resolve("directory.yaml"));
-        Files.writeString(conf.resolve("trunks.yaml"), """
+    private static Path conf(int carrierPort) {
+        return E2e.conf("conf-trunk-", "", """
                 trunks:
                   - name: test-carrier
                     type: ip
@@ -82,6 +76,5 @@ class TrunkInboundE2eTest {
                   - did: 4006XXXXXX
                     hangup: 403
                 """.formatted(carrierPort));
-        return conf;
     }
 }

@@ -7,8 +7,6 @@ import io.switchboard.testkit.FreePorts;
 import io.switchboard.testkit.Sipp;
 import io.switchboard.testkit.SippProcess;
 import io.switchboard.testkit.SippResult;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TrunkOutboundE2eTest {
 
     @Test
-    void failsOverOnTrunk503WithEachCarriersNumberFormatAndRefusesInternational() throws IOException {
+    void failsOverOnTrunk503WithEachCarriersNumberFormatAndRefusesInternational() {
         int carrierA = FreePorts.udpAndTcp();
         int carrierB = FreePorts.udpAndTcp();
         int sipPort = FreePorts.udpAndTcp();
@@ -41,12 +39,8 @@ class TrunkOutboundE2eTest {
         }
     }
 
-    private static Path conf(int carrierA, int carrierB) throws IOException {
-        Path conf = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "conf-outbound-");
-        Path repoConf = TestSwitch.repoRoot().resolve("conf");
-        Files.copy(repoConf.resolve("switchboard.yaml"), conf.resolve("switchboard.yaml"));
-        Files.copy(repoConf.resolve("directory.yaml"), conf.resolve("directory.yaml"));
-        Files.writeString(conf.resolve("trunks.yaml"), """
+    private static Path conf(int carrierA, int carrierB) {
+        return E2e.conf("conf-outbound-", "", """
                 trunks:
                   - name: carrier-a
                     to: 127.0.0.1:%d
@@ -63,6 +57,5 @@ class TrunkOutboundE2eTest {
                     trunks: [carrier-b]
                     extensions: ["1003"]
                 """.formatted(carrierA, carrierB));
-        return conf;
     }
 }
