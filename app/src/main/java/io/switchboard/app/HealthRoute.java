@@ -23,6 +23,7 @@ final class HealthRoute implements HttpServer.Route {
         boolean up = sip.isRunning();
         body.put("status", up ? "up" : "down");
         body.put("sip", sip.stats());
+        body.put("media", sip.media().stats());
         return new HttpServer.Reply(up ? 200 : 503, body);
     }
 }

@@ -172,6 +172,7 @@ public final class Main {
         StringBuilder sb = new StringBuilder("| key | default | meaning |\n|---|---|---|\n");
         List<io.switchboard.core.config.ConfigKey<?>> keys = new ArrayList<>(AppConfig.keys());
         keys.addAll(io.switchboard.sip.SipConfig.keys());
+        keys.addAll(io.switchboard.media.MediaConfig.keys());
         keys.sort(java.util.Comparator.comparing(io.switchboard.core.config.ConfigKey::name));
         for (var k : keys) {
             sb.append("| `").append(k.name()).append("` | `").append(k.defaultText()).append("` | ")

@@ -2,9 +2,11 @@ package io.switchboard.app;
 
 import io.switchboard.core.config.Config;
 import io.switchboard.core.config.ConfigException;
+import io.switchboard.media.MediaConfig;
 import io.switchboard.sip.SipConfig;
 import io.switchboard.sip.SipStack;
 import io.switchboard.sip.directory.Directory;
+import io.switchboard.sip.media.MediaService;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -33,7 +35,7 @@ public final class Switchboard implements AutoCloseable {
 
     /** Declared keys + {@code conf/switchboard.yaml} + overrides, validated. */
     public static Config loadConfig(Path confDir, List<String> overrides) {
-        Config.Builder b = Config.builder().declare(AppConfig.keys()).declare(SipConfig.keys());
+        Config.Builder b = Config.builder().declare(AppConfig.keys()).declare(SipConfig.keys()).declare(MediaConfig.keys());
         b.file(confDir.resolve("switchboard.yaml"), false);
         for (String o : overrides) {
             b.set(o);
@@ -64,11 +66,19 @@ public final class Switchboard implements AutoCloseable {
         for (var t : trunks.trunks().all()) {
             log.info("trunk {}: IP trunk from {}", t.name(), t.sources());
         }
-        SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks, trunks);
+        MediaConfig mediaConfig = MediaConfig.from(config);
+        MediaService media;
+        try {
+            media = MediaService.start(mediaConfig, sipConfig.bind(), sipConfig.advertisedHost());
+        } catch (IOException e) {
+            throw new StartupException("media.bind: " + e.getMessage(), e);
+        }
+        SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks, trunks, media);
         try {
             sip.start();
         } catch (Exception e) {
             sip.close(Duration.ZERO);
+            media.close();
             throw new StartupException("SIP listeners on " + sipConfig.bind() + ":" + sipConfig.port() + ": " + e.getMessage(), e);
         }
         HttpServer http = null;
@@ -78,6 +88,7 @@ public final class Switchboard implements AutoCloseable {
                 http.start();
             } catch (Exception e) {
                 sip.close(Duration.ZERO);
+                media.close();
                 throw new StartupException("HTTP listener " + app.httpBind() + ":" + app.httpPort() + ": " + e.getMessage(), e);
             }
         }
@@ -112,6 +123,7 @@ public final class Switchboard implements AutoCloseable {
             http.close();
         }
         sip.close(Duration.ofSeconds(5));
+        sip.media().close();
         log.info("switchboard stopped");
     }
 }

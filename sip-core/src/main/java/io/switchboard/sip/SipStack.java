@@ -7,6 +7,7 @@ import io.switchboard.core.lane.Lane;
 import io.switchboard.core.lane.LaneGroup;
 import io.switchboard.sip.auth.DigestAuth;
 import io.switchboard.sip.b2bua.LaneContext;
+import io.switchboard.sip.media.MediaService;
 import io.switchboard.sip.codec.CallIdScan;
 import io.switchboard.sip.codec.Decoded;
 import io.switchboard.sip.codec.SipDecoder;
@@ -58,6 +59,7 @@ public final class SipStack implements InboundSink {
     private final InstantSource clock = InstantSource.system();
     private final SipTransport transport;
     private final BindingStore bindings;
+    private final MediaService media;
     private final DigestAuth auth;
     private final AbusePolicy policy;
     private final TransactionCounters counters = new TransactionCounters();
@@ -69,12 +71,9 @@ public final class SipStack implements InboundSink {
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
 
-    public SipStack(SipConfig config, Directory directory, Path dataDir) {
-        this(config, directory, dataDir, Trunks.none(), InboundRouter.NONE, OutboundRouter.NONE);
-    }
-
     public SipStack(SipConfig config, Directory directory, Path dataDir, Trunks trunks, InboundRouter inbound,
-                    OutboundRouter outbound) {
+                    OutboundRouter outbound, MediaService media) {
+        this.media = media;
         this.trunks = trunks;
         this.inbound = inbound;
         this.outbound = outbound;
@@ -99,7 +98,7 @@ public final class SipStack implements InboundSink {
             Lane lane = lanes.lane(i);
             TransactionLayer tl = new TransactionLayer(lane, wire, timers, counters, config.maxTransactions());
             LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
-                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound);
+                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound, media);
             cores.add(new LaneCore(ctx, registrar, i));
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -125,6 +124,10 @@ public final class SipStack implements InboundSink {
 
     public boolean isRunning() {
         return running && transport.isRunning();
+    }
+
+    public MediaService media() {
+        return media;
     }
 
     public BindingStore bindings() {

@@ -50,6 +50,9 @@ public final class Baresip implements AutoCloseable {
         private int regintSeconds = 300;
         private Duration hardDeadline = Duration.ofMinutes(2);
         private Path baseDir = Path.of("target", "baresip");
+        private Path playFile;
+        private boolean recordAudio;
+        private List<String> codecs = List.of();
 
         private Builder(String name) {
             this.name = name;
@@ -87,6 +90,27 @@ public final class Baresip implements AutoCloseable {
 
         public Builder baseDir(Path d) {
             this.baseDir = d;
+            return this;
+        }
+
+        /** Sends the audio of this WAV file (module {@code aufile}) instead of the 440 Hz sine. */
+        public Builder playFile(Path wav) {
+            this.playFile = wav.toAbsolutePath();
+            return this;
+        }
+
+        /**
+         * Writes what the phone sends and receives to WAV files in its directory (module {@code sndfile}:
+         * {@code dump-*-enc.wav} is sent audio, {@code dump-*-dec.wav} received audio).
+         */
+        public Builder recordAudio() {
+            this.recordAudio = true;
+            return this;
+        }
+
+        /** The codecs the account offers and accepts, e.g. {@code PCMU/8000} or {@code opus/48000/2} (loads opus). */
+        public Builder codecs(String... codecs) {
+            this.codecs = List.of(codecs);
             return this;
         }
 
@@ -135,10 +159,10 @@ public final class Baresip implements AutoCloseable {
                     "call_local_timeout\t60",
                     "audio_player\taubridge,play-" + name,
                     "audio_alert\taubridge,alert-" + name,
-                    "audio_source\tausine,440",
+                    playFile != null ? "audio_source\taufile," + playFile : "audio_source\tausine,440",
                     "ausrc_srate\t48000",
                     "ausrc_channels\t2",
-                    "rtp_ports\t30000-39999",
+                    "rtp_ports\t40000-49999",
                     "module_path\t" + MODULE_DIR,
                     "module\tg711.so",
                     "module\tausine.so",
@@ -147,6 +171,16 @@ public final class Baresip implements AutoCloseable {
                     "module_app\tmenu.so",
                     "module_app\tctrl_tcp.so",
                     "ctrl_tcp_listen\t127.0.0.1:" + ctrlPort));
+            if (playFile != null) {
+                lines.add("module\taufile.so");
+            }
+            if (recordAudio) {
+                lines.add("module\tsndfile.so");
+                lines.add("snd_path\t" + baseDir.resolve(name).toAbsolutePath());
+            }
+            if (codecs.stream().anyMatch(c -> c.toLowerCase(java.util.Locale.ROOT).startsWith("opus"))) {
+                lines.add("module\topus.so");
+            }
             return String.join("\n", lines) + "\n";
         }
 
@@ -164,6 +198,9 @@ public final class Baresip implements AutoCloseable {
                 a.append(";regint=0");
             }
             a.append(";answermode=auto");
+            if (!codecs.isEmpty()) {
+                a.append(";audio_codecs=").append(String.join(",", codecs));
+            }
             return a.toString();
         }
     }

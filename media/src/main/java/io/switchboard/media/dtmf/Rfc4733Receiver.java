@@ -76,7 +76,8 @@ public final class Rfc4733Receiver {
         return ignored;
     }
 
-    private void receive(long packetSsrc, long timestamp, byte[] payload) {
+    /** Feeds one telephone-event payload of stream {@code packetSsrc} with its RTP timestamp (the relay path). */
+    public void receive(long packetSsrc, long timestamp, byte[] payload) {
         DecodeResult<TelephoneEvent> parsed = TelephoneEvent.parse(payload);
         if (!parsed.isSuccess()) {
             malformed++;

@@ -2,6 +2,8 @@ package io.switchboard.media.rtp;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -41,6 +43,8 @@ public final class RtpSession implements MediaEndpoint {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private volatile Channel channel;
+    private volatile ChannelFuture registration;
+    private volatile DatagramForwarder forwarder;
     private volatile InetSocketAddress remote;
     private volatile boolean latched;
     private AudioCodec codec;
@@ -60,15 +64,48 @@ public final class RtpSession implements MediaEndpoint {
         return new Inbound();
     }
 
-    void bound(Channel ch) {
-        this.channel = ch;
+    void bound(Channel ch, ChannelFuture registration) {
+        this.registration = registration;
         ch.closeFuture().addListener(f -> {
             ports.release(localPort);
             closeFuture.complete(null);
         });
+        this.channel = ch;
         if (closed.get()) {
-            ch.close();
+            registration.addListener(f -> ch.close());
         }
+    }
+
+    /**
+     * Hands every accepted datagram to {@code forwarder} on the event loop instead of decoding it and
+     * posting it to the lane: the relay path of a bridge, which must not pay a thread hop per packet.
+     * {@code null} restores lane delivery.
+     */
+    public void setForwarder(DatagramForwarder forwarder) {
+        this.forwarder = forwarder;
+    }
+
+    /** The event loop that reads this session's socket (null until bound). */
+    public EventLoop eventLoop() {
+        Channel ch = channel;
+        return ch != null && ch.isRegistered() ? ch.eventLoop() : null;
+    }
+
+    /**
+     * Sends a ready RTP datagram (ownership of {@code buf} passes here) to the far end; dropped,
+     * released and counted when there is no far end yet or the session is closed.
+     */
+    public void sendBuffer(ByteBuf buf) {
+        InetSocketAddress to = remote;
+        Channel ch = channel;
+        if (to == null || ch == null || closed.get() || !ch.isRegistered()) {
+            buf.release();
+            counters.sendWithoutRemote.increment();
+            return;
+        }
+        counters.packetsSent.increment();
+        counters.bytesSent.add(buf.readableBytes());
+        ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
     }
 
     /** Our RTP port (the RTCP port is this + 1). */
@@ -150,17 +187,14 @@ public final class RtpSession implements MediaEndpoint {
 
     /** Sends a ready-made packet to the far end (relay, telephone events); dropped and counted without a remote. */
     public void sendPacket(RtpPacket packet) {
-        InetSocketAddress to = remote;
         Channel ch = channel;
-        if (to == null || ch == null || closed.get()) {
+        if (ch == null) {
             counters.sendWithoutRemote.increment();
             return;
         }
         ByteBuf buf = ch.alloc().buffer(packet.encodedLength());
         RtpCodec.encode(packet, buf);
-        counters.packetsSent.increment();
-        counters.bytesSent.add(buf.readableBytes());
-        ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
+        sendBuffer(buf);
     }
 
     /** Completes when the socket is closed and the port pair released. */
@@ -172,8 +206,9 @@ public final class RtpSession implements MediaEndpoint {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             Channel ch = channel;
-            if (ch != null) {
-                ch.close();
+            ChannelFuture reg = registration;
+            if (ch != null && reg != null) {
+                reg.addListener(f -> ch.close());
             }
         }
     }
@@ -194,11 +229,24 @@ public final class RtpSession implements MediaEndpoint {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
             InetSocketAddress source = msg.sender();
-            DecodeResult<RtpPacket> result = RtpCodec.decode(msg.content());
-            if (!result.isSuccess()) {
-                counters.malformed.increment();
-                log.debug("port {}: dropped datagram from {}: {}", localPort, source, result);
-                return;
+            ByteBuf content = msg.content();
+            DatagramForwarder f = forwarder;
+            RtpPacket packet = null;
+            if (f != null) {
+                String problem = RtpView.check(content);
+                if (problem != null) {
+                    counters.malformed.increment();
+                    log.debug("port {}: dropped datagram from {}: {}", localPort, source, problem);
+                    return;
+                }
+            } else {
+                DecodeResult<RtpPacket> result = RtpCodec.decode(content);
+                if (!result.isSuccess()) {
+                    counters.malformed.increment();
+                    log.debug("port {}: dropped datagram from {}: {}", localPort, source, result);
+                    return;
+                }
+                packet = result.value();
             }
             if (options.symmetricRtp()) {
                 if (!latched) {
@@ -211,9 +259,13 @@ public final class RtpSession implements MediaEndpoint {
                 }
             }
             counters.packetsReceived.increment();
-            counters.bytesReceived.add(msg.content().readableBytes());
-            RtpPacket packet = result.value();
-            lane.execute(() -> deliver(packet, source));
+            counters.bytesReceived.add(content.readableBytes());
+            if (f != null) {
+                f.onDatagram(content);
+                return;
+            }
+            RtpPacket p = packet;
+            lane.execute(() -> deliver(p, source));
         }
 
         @Override

@@ -1,7 +1,8 @@
 package io.switchboard.media.rtp;
 
-import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -10,7 +11,9 @@ import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.Socket;
 import io.switchboard.core.lane.Lane;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.OptionalInt;
@@ -23,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * Opens {@link RtpSession}s: owns the Netty event loops for media (epoll on Linux, NIO elsewhere),
  * the {@link PortAllocator}, and the local address sessions bind to.
  *
- * <p>Opening is asynchronous (a bind must not block a lane). If the allocated port is taken by another
- * process, the pair is released and the next one tried, up to {@link #MAX_BIND_ATTEMPTS} times.
+ * <p>Opening binds the socket synchronously (one non-blocking system call) and registers it with a
+ * media event loop. If the allocated port is taken by another process, the pair is released and the
+ * next one tried, up to {@link #MAX_BIND_ATTEMPTS} times.
  */
 public final class RtpTransport implements AutoCloseable {
     /** How many ports one {@link #open} tries before giving up. */
@@ -65,37 +69,77 @@ public final class RtpTransport implements AutoCloseable {
      * {@code lane}. Completes exceptionally when the range is exhausted or no port could be bound.
      */
     public CompletableFuture<RtpSession> open(Lane lane, RtpSessionOptions options) {
-        CompletableFuture<RtpSession> result = new CompletableFuture<>();
-        tryBind(lane, options, result, 1);
-        return result;
+        try {
+            return CompletableFuture.completedFuture(openOn(lane, options, nextLoop()));
+        } catch (IOException | RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
-    private void tryBind(Lane lane, RtpSessionOptions options, CompletableFuture<RtpSession> result, int attempt) {
-        OptionalInt port = ports.allocate();
-        if (port.isEmpty()) {
-            result.completeExceptionally(new IllegalStateException("RTP port range exhausted"));
-            return;
-        }
-        int rtpPort = port.getAsInt();
-        RtpSession session = new RtpSession(lane, options, rtpPort, ports);
-        Bootstrap b = new Bootstrap().group(group)
-                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
-                .handler(session.handler());
-        ChannelFuture bind = b.bind(new InetSocketAddress(bindAddress, rtpPort));
-        bind.addListener(f -> {
-            if (f.isSuccess()) {
-                session.bound(bind.channel());
-                result.complete(session);
-            } else {
-                ports.release(rtpPort);
-                if (attempt >= MAX_BIND_ATTEMPTS) {
-                    result.completeExceptionally(f.cause());
-                } else {
-                    log.debug("RTP port {} busy ({}), trying another", rtpPort, f.cause().toString());
-                    tryBind(lane, options, result, attempt + 1);
-                }
+    /** The event loop the next call's sessions should share (round robin). */
+    public EventLoop nextLoop() {
+        return group.next();
+    }
+
+    /**
+     * Binds a new session now, on the calling thread, and registers it with {@code loop}: the port is
+     * known when this returns, so a B2BUA can put it in SDP without waiting. Binding a UDP socket is one
+     * non-blocking system call. Both sessions of a call go on one loop, so relaying between them never
+     * crosses threads. A port taken by another process is skipped (up to {@link #MAX_BIND_ATTEMPTS}).
+     *
+     * @throws IOException when the range is exhausted or no port could be bound
+     */
+    public RtpSession openOn(Lane lane, RtpSessionOptions options, EventLoop loop) throws IOException {
+        IOException last = null;
+        for (int attempt = 1; attempt <= MAX_BIND_ATTEMPTS; attempt++) {
+            OptionalInt port = ports.allocate();
+            if (port.isEmpty()) {
+                throw new IOException("RTP port range exhausted (" + ports.capacity() + " pairs in use)");
             }
-        });
+            int rtpPort = port.getAsInt();
+            Channel ch;
+            try {
+                ch = bound(new InetSocketAddress(bindAddress, rtpPort));
+            } catch (IOException e) {
+                ports.release(rtpPort);
+                last = e;
+                log.debug("RTP port {} busy ({}), trying another", rtpPort, e.toString());
+                continue;
+            }
+            RtpSession session = new RtpSession(lane, options, rtpPort, ports);
+            ch.pipeline().addLast(session.handler());
+            ChannelFuture registration = loop.register(ch);
+            session.bound(ch, registration);
+            registration.addListener(f -> {
+                if (!f.isSuccess()) {
+                    log.warn("RTP port {}: cannot register with the event loop: {}", rtpPort, f.cause().toString());
+                    session.close();
+                }
+            });
+            return session;
+        }
+        throw new IOException("no free RTP port after " + MAX_BIND_ATTEMPTS + " attempts", last);
+    }
+
+    private Channel bound(InetSocketAddress address) throws IOException {
+        if (epoll) {
+            Socket socket = Socket.newSocketDgram();
+            try {
+                socket.bind(address);
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e instanceof IOException io ? io : new IOException(e);
+            }
+            return new EpollDatagramChannel(socket.intValue());
+        }
+        java.nio.channels.DatagramChannel dc = java.nio.channels.DatagramChannel.open();
+        try {
+            dc.bind(address);
+        } catch (IOException e) {
+            dc.close();
+            throw e;
+        }
+        return new NioDatagramChannel(dc);
     }
 
     /** Closes the event loops (sessions should be closed first). */

@@ -50,12 +50,17 @@ public final class SdpNegotiator {
 
     /** An offer for one sendrecv audio stream with all codecs of the policy (for the B2BUA's outgoing leg). */
     public String offer(LocalMedia local) {
+        return offer(local, MediaDirection.SENDRECV);
+    }
+
+    /** The same offer with direction {@code direction} (a B2BUA relaying a hold offers sendonly or inactive). */
+    public String offer(LocalMedia local, MediaDirection direction) {
         try {
             List<PayloadType> types = new ArrayList<>(policy.codecs());
             if (policy.telephoneEvent()) {
                 types.add(PayloadType.telephoneEvent(PayloadType.DEFAULT_TELEPHONE_EVENT_NUMBER));
             }
-            MediaDescription md = audioLine(local.rtpPort(), "RTP/AVP", types, "0-16", MediaDirection.SENDRECV);
+            MediaDescription md = audioLine(local.rtpPort(), "RTP/AVP", types, "0-16", direction);
             return session(local, List.of(md));
         } catch (SdpException e) {
             throw new IllegalStateException("cannot build an SDP offer", e);

@@ -8,11 +8,13 @@ import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
 import io.switchboard.core.id.Ids;
 import io.switchboard.core.lane.LaneGroup;
+import io.switchboard.media.bridge.Side;
 import io.switchboard.sip.auth.DigestAuth;
 import io.switchboard.sip.codec.KnownMethods;
 import io.switchboard.sip.dialog.Leg;
 import io.switchboard.sip.directory.Extension;
 import io.switchboard.sip.message.Responses;
+import io.switchboard.sip.media.DtmfEvent;
 import io.switchboard.sip.registrar.Binding;
 import io.switchboard.sip.transaction.ClientTransaction;
 import io.switchboard.sip.transaction.Destination;
@@ -22,6 +24,7 @@ import io.switchboard.sip.transport.Transport;
 import io.switchboard.sip.trunk.InboundRouter;
 import io.switchboard.sip.trunk.OutboundRouter;
 import io.switchboard.sip.trunk.Trunk;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -283,6 +286,28 @@ public final class B2bua {
 
     private void startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
                            List<Call.Target> parallel, List<Call.Target> sequential) {
+        CallMedia media;
+        try {
+            media = new CallMedia(ctx.media(), ctx.media().openBridge(ctx.lane()));
+        } catch (IOException e) {
+            log.warn("call {} refused: no media port ({})", req.getCallId().getCallId(), e.getMessage());
+            SIPResponse r = Responses.create(req, 503, "Service Unavailable (no free media ports)", null);
+            Responses.add(r, "Retry-After", "5");
+            tx.respond(r);
+            return;
+        }
+        byte[] aOffer = MessageParts.sdp(req);
+        CallMedia.Outcome offer = aOffer != null ? media.offerFrom(Side.A, aOffer) : media.freshOffer(Side.B);
+        if (!offer.isOk()) {
+            media.close();
+            log.info("call {} refused: {}", req.getCallId().getCallId(), offer.reason());
+            SIPResponse r = Responses.create(req, offer.status(), offer.reason(), null);
+            if (offer.status() == 488) {
+                Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
+            }
+            tx.respond(r);
+            return;
+        }
         String aTag = Ids.token(10);
         Leg a = new Leg(Leg.Side.A, req.getCallId().getCallId(), aTag, MessageParts.nameAddr(req.getTo().getAddress()),
                 MessageParts.nameAddr(req.getFrom().getAddress()), flow.transport());
@@ -308,9 +333,15 @@ public final class B2bua {
         tx.onNoAck(() -> endCall(call, null, "no ACK for 200", "switch"));
 
         call.maxForwards = req.getMaxForwards() == null ? 70 : req.getMaxForwards().getMaxForwards() - 1;
-        call.contentType = req.getContentTypeHeader() == null ? null
-                : req.getContentTypeHeader().getContentType() + "/" + req.getContentTypeHeader().getContentSubType();
-        call.body = req.getRawContent();
+        call.media = media;
+        call.aOffered = aOffer != null;
+        call.contentType = "application/sdp";
+        call.body = offer.bytes();
+        media.bridge.onDtmf((side, digit, method) -> {
+            String party = side == Side.A ? "caller" : "callee";
+            log.info("call {}: DTMF {} from the {} ({})", call.a.callId, digit.symbol(), party, method);
+            ctx.media().publish(new DtmfEvent(call.a.callId, party, digit.symbol(), method));
+        });
         call.failover.addAll(sequential);
         for (Call.Target t : parallel) {
             startFork(call, t);
@@ -395,7 +426,16 @@ public final class B2bua {
             call.cdr.ringing = ctx.clock().instant();
         }
         SIPResponse toA = Responses.create(call.aInvite, r.getStatusCode(), r.getReasonPhrase(), call.a.localTag);
-        MessageParts.copyBody(r, toA);
+        byte[] early = MessageParts.sdp(r);
+        if (early != null) {
+            // early media: the callee answered our offer; the caller gets our answer (only if it offered)
+            CallMedia.Outcome o = call.media.answerFrom(Side.B, early, false);
+            if (!o.isOk()) {
+                log.info("call {}: ignoring the early SDP of {}: {}", call.a.callId, b.invite.getRequestURI(), o.reason());
+            } else if (call.aOffered) {
+                MessageParts.setSdp(toA, o.bytes());
+            }
+        }
         Responses.add(toA, "Contact", text.contact(call.a.transport));
         call.aTx.respond(toA);
     }
@@ -417,6 +457,23 @@ public final class B2bua {
             legs.remove(b.callId);
             return;
         }
+        byte[] answer = MessageParts.sdp(r);
+        CallMedia.Outcome toCaller = answer != null ? call.media.answerFrom(Side.B, answer, true)
+                : CallMedia.Outcome.ok(call.media.lastAnswerTo(Side.A));
+        if (!toCaller.isOk()) {
+            log.info("call {}: {} answered with unusable SDP: {}", call.a.callId, b.invite.getRequestURI(), toCaller.reason());
+            confirmDialog(b, r);
+            sendAck(b, null, null);
+            sendBye(b);
+            legs.remove(b.callId);
+            fork.finalStatus = 488;
+            fork.finalReason = "Not Acceptable Here (the callee's SDP answer was unusable)";
+            if (call.allForksFailed()) {
+                call.aTx.respond(Responses.create(call.aInvite, 488, fork.finalReason, call.a.localTag));
+                finish(call, 488, "callee's SDP answer unusable", "switch");
+            }
+            return;
+        }
         fork.finalStatus = r.getStatusCode();
         call.b = b;
         confirmDialog(b, r);
@@ -431,9 +488,10 @@ public final class B2bua {
             }
         }
         SIPResponse toA = Responses.create(call.aInvite, r.getStatusCode(), r.getReasonPhrase(), call.a.localTag);
-        MessageParts.copyBody(r, toA);
+        MessageParts.setSdp(toA, toCaller.bytes());
         Responses.add(toA, "Contact", text.contact(call.a.transport));
         Responses.add(toA, "Allow", KnownMethods.ALLOW);
+        log.debug("call {} answered, media {}", call.a.callId, call.media.bridge.describe());
         call.a.confirmed = true;
         call.aTx.respond(toA);
     }
@@ -519,7 +577,16 @@ public final class B2bua {
         if (leg == call.a && call.state == Call.State.ANSWERED && ack.getCSeq().getSeqNumber() == call.aInvite.getCSeq().getSeqNumber()) {
             call.aTx.ackReceived();
             call.state = Call.State.CONFIRMED;
-            sendAck(call.b, MessageParts.contentType(ack), ack.getRawContent());
+            sendAck(call.b, null, null);
+            byte[] answer = MessageParts.sdp(ack);
+            if (answer != null) {
+                CallMedia.Outcome o = call.media.answerFrom(Side.A, answer, false);
+                if (!o.isOk()) {
+                    log.info("call {}: the caller's SDP answer in the ACK is unusable: {}", call.a.callId, o.reason());
+                    endCall(call, null, "caller's SDP answer unusable", "switch");
+                    return;
+                }
+            }
             log.debug("call {} confirmed", call.a.callId);
             return;
         }
@@ -580,6 +647,9 @@ public final class B2bua {
             }
         }
         relay.forget(call);
+        if (call.media != null) {
+            call.media.close();
+        }
         ctx.activeCalls().decrementAndGet();
         for (Call.Fork f : call.forks) {
             if (f.tx != null) {

@@ -37,6 +37,10 @@ final class Call {
     State state = State.ROUTING;
     /** Targets still to try, one after the other, when every fork so far failed with 5xx/408 (trunk failover). */
     final List<Target> failover = new ArrayList<>();
+    /** The anchored media; closed when the call ends. */
+    CallMedia media;
+    /** True when the caller's INVITE carried an offer (else our offer goes to the caller in the 2xx). */
+    boolean aOffered;
     String contentType;
     byte[] body;
     int maxForwards;

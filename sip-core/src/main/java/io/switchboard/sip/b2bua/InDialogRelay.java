@@ -2,6 +2,7 @@ package io.switchboard.sip.b2bua;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.message.SIPResponse;
+import io.switchboard.media.bridge.Side;
 import io.switchboard.sip.dialog.Leg;
 import io.switchboard.sip.message.Responses;
 import io.switchboard.sip.transaction.ClientTransaction;
@@ -12,6 +13,8 @@ import io.switchboard.sip.transport.Transport;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Requests inside an established call (RFC 3261 §12.2): BYE ends the call; re-INVITE, UPDATE, INFO
@@ -20,6 +23,7 @@ import java.util.Map;
  * Retry-After while one of its own is pending); the ACK for a relayed re-INVITE's 2xx is forwarded.
  */
 final class InDialogRelay {
+    private static final Logger log = LoggerFactory.getLogger(InDialogRelay.class);
 
     /** How the relay ends a call (BYE the other legs, write the CDR). */
     interface CallEnder {
@@ -108,7 +112,27 @@ final class InDialogRelay {
                 extra.append(req.getHeader(name).toString());
             }
         }
-        byte[] bytes = text.request(to, method, to.remoteTarget, cseq, 70, sessionChange, MessageParts.contentType(req), req.getRawContent(),
+        Side fromSide = from == call.a ? Side.A : Side.B;
+        String contentType = MessageParts.contentType(req);
+        byte[] body = req.getRawContent();
+        byte[] offer = sessionChange ? MessageParts.sdp(req) : null;
+        if (offer != null) {
+            CallMedia.Outcome o = call.media.offerFrom(fromSide, offer);
+            if (!o.isOk()) {
+                SIPResponse r = Responses.create(req, o.status(), o.reason(), null);
+                if (o.status() == 488) {
+                    Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
+                }
+                tx.respond(r);
+                from.incomingReinvite = false;
+                to.outgoingReinvite = false;
+                return;
+            }
+            contentType = "application/sdp";
+            body = o.bytes();
+        }
+        boolean offered = offer != null;
+        byte[] bytes = text.request(to, method, to.remoteTarget, cseq, 70, sessionChange, contentType, body,
                 extra.toString());
         Destination d = router.legDestination(to);
         if (d == null) {
@@ -139,7 +163,11 @@ final class InDialogRelay {
                     to.lastAck = null;
                 }
                 SIPResponse back = Responses.create(req, status, r.getReasonPhrase(), from.localTag);
-                MessageParts.copyBody(r, back);
+                if (sessionChange) {
+                    sessionBody(call, fromSide, offered, r, back);
+                } else {
+                    MessageParts.copyBody(r, back);
+                }
                 if (sessionChange && status < 300) {
                     Responses.add(back, "Contact", text.contact(from.transport));
                 }
@@ -161,6 +189,29 @@ final class InDialogRelay {
         });
     }
 
+    /**
+     * The SDP of a session change's final response, for the requester: on a 2xx, the answer to the offer
+     * we relayed becomes our answer (or, for an offerless re-INVITE, the other leg's offer becomes ours);
+     * on a failure the relayed offer is forgotten.
+     */
+    private void sessionBody(Call call, Side requester, boolean offered, SIPResponse r, SIPResponse back) {
+        Side answerer = requester.other();
+        if (r.getStatusCode() >= 300) {
+            call.media.abandon(requester);
+            return;
+        }
+        byte[] sdp = MessageParts.sdp(r);
+        if (sdp == null) {
+            return;
+        }
+        CallMedia.Outcome o = offered ? call.media.answerFrom(answerer, sdp, false) : call.media.offerFrom(answerer, sdp);
+        if (!o.isOk()) {
+            log.info("call {}: unusable SDP from the {}: {}", call.a.callId, answerer == Side.A ? "caller" : "callee", o.reason());
+            return;
+        }
+        MessageParts.setSdp(back, o.bytes());
+    }
+
     /** An ACK for a relayed re-INVITE's 2xx: stop our retransmissions and pass it on. True if it was one. */
     boolean onAck(Leg leg, SIPRequest ack) {
         Pending p = pendingAcks.remove(leg.callId + "|" + ack.getCSeq().getSeqNumber());
@@ -168,7 +219,13 @@ final class InDialogRelay {
             return false;
         }
         p.tx.ackReceived();
-        ackSender.send(p.other, MessageParts.contentType(ack), ack.getRawContent());
+        byte[] answer = MessageParts.sdp(ack);
+        byte[] body = null;
+        if (answer != null && leg.owner instanceof Call call) {
+            CallMedia.Outcome o = call.media.answerFrom(leg == call.a ? Side.A : Side.B, answer, false);
+            body = o.isOk() ? o.bytes() : null;
+        }
+        ackSender.send(p.other, body == null ? null : "application/sdp", body);
         return true;
     }
 

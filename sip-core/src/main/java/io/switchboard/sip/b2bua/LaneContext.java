@@ -7,6 +7,7 @@ import io.switchboard.core.lane.Lane;
 import io.switchboard.sip.SipConfig;
 import io.switchboard.sip.auth.DigestAuth;
 import io.switchboard.sip.directory.Directory;
+import io.switchboard.sip.media.MediaService;
 import io.switchboard.sip.policy.AbusePolicy;
 import io.switchboard.sip.registrar.BindingStore;
 import io.switchboard.sip.transaction.TransactionLayer;
@@ -22,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record LaneContext(Lane lane, TransactionLayer transactions, StringMsgParser parser, SipConfig config, Directory directory,
                           BindingStore bindings, DigestAuth auth, AbusePolicy policy, SipTransport transport,
                           InstantSource clock, AtomicInteger activeCalls, String host, int port, Trunks trunks,
-                          InboundRouter inbound, OutboundRouter outbound) {
+                          InboundRouter inbound, OutboundRouter outbound, MediaService media) {
 
     /** Parses a request this node wrote itself; a failure is a bug in our text, reported as such. */
     public SIPRequest parseOwn(byte[] bytes) {

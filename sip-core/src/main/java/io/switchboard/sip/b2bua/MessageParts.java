@@ -1,9 +1,11 @@
 package io.switchboard.sip.b2bua;
 
 import gov.nist.javax.sip.address.AddressImpl;
+import gov.nist.javax.sip.header.ContentType;
 import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPResponse;
 import java.text.ParseException;
+import javax.sip.header.ContentTypeHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,6 +53,28 @@ final class MessageParts {
             to.setContent(body, from.getContentTypeHeader());
         } catch (ParseException e) {
             log.debug("cannot copy body: {}", e.getMessage());
+        }
+    }
+
+    /** The body of {@code m} when it is a session description ({@code application/sdp}), else null. */
+    static byte[] sdp(SIPMessage m) {
+        byte[] body = m.getRawContent();
+        if (body == null || body.length == 0 || m.getContentTypeHeader() == null) {
+            return null;
+        }
+        ContentTypeHeader ct = m.getContentTypeHeader();
+        return "application".equalsIgnoreCase(ct.getContentType()) && "sdp".equalsIgnoreCase(ct.getContentSubType()) ? body : null;
+    }
+
+    /** Sets an SDP body on {@code to} (nothing when {@code sdp} is null). */
+    static void setSdp(SIPResponse to, byte[] sdp) {
+        if (sdp == null) {
+            return;
+        }
+        try {
+            to.setContent(sdp, new ContentType("application", "sdp"));
+        } catch (ParseException e) {
+            throw new IllegalStateException("cannot set an SDP body", e);
         }
     }
 }
