@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A SIPp "carrier" on an IP trunk calls our hotline numbers in several notations: each reaches the
  * extension the dialplan names, with no digest challenge. Unknown DIDs get 404, a DID refused by the
- * dialplan gets its status, and the same INVITE from an address that is not the trunk is challenged
- * like any phone (it is not routed as a carrier call).
+ * dialplan gets its status. The same INVITE from an address that is not the trunk is never routed as a
+ * carrier call: from an address where one of our phones registered it is challenged like any phone call,
+ * from a stranger it is refused with 403 and counted.
  */
 class TrunkInboundE2eTest {
     private static final List<String> NOTATIONS = List.of("4008001234", "+864008001234", "400-800-1234", "95555", "10101234");
@@ -41,16 +42,35 @@ class TrunkInboundE2eTest {
             E2e.assertCalls(1, carrier("uac-trunk-expect-404.xml", "trunk-unknown-did", sw, carrierPort, "4009999999"));
             E2e.assertCalls(1, carrier("uac-trunk-expect-403.xml", "trunk-refused-did", sw, carrierPort, "4006001234"));
 
-            try (SipUdpProbe notTheCarrier = new SipUdpProbe()) {
-                String invite = "INVITE sip:4008001234@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
-                        + "Via: SIP/2.0/UDP 127.0.0.1:" + notTheCarrier.port() + ";branch=z9hG4bK-not-trunk;rport\r\n"
-                        + "Max-Forwards: 70\r\nFrom: <sip:13800138000@127.0.0.1>;tag=nt\r\nTo: <sip:4008001234@127.0.0.1>\r\n"
-                        + "Call-ID: not-the-trunk\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:" + notTheCarrier.port() + ">\r\n"
-                        + "Content-Length: 0\r\n\r\n";
-                notTheCarrier.send(invite.getBytes(StandardCharsets.US_ASCII), sipPort);
-                await().atMost(Duration.ofSeconds(5)).until(() -> notTheCarrier.finalStatus("not-the-trunk").isPresent());
-                assertThat(notTheCarrier.finalStatus("not-the-trunk")).contains(407);
-            }
+            // 1002 registered from 127.0.0.1: a DID call from there, not from the trunk's port, is a phone's call
+            assertThat(inviteFromElsewhere(sipPort, "4008001234", "from-a-phone")).contains(407);
+        }
+    }
+
+    @Test
+    void aStrangerCallingOurNumbersIsRefusedAndCounted() {
+        int sipPort = FreePorts.udpAndTcp();
+        try (TestSwitch sw = TestSwitch.startWithConf(conf(FreePorts.udpAndTcp()), sipPort)) {
+            assertThat(inviteFromElsewhere(sipPort, "4008001234", "stranger-did")).contains(403);
+            assertThat(inviteFromElsewhere(sipPort, "+86 400 800 1234".replace(" ", ""), "stranger-did-e164")).contains(403);
+            // not one of our numbers: the usual challenge (it may be a phone about to authenticate)
+            assertThat(inviteFromElsewhere(sipPort, "13912345678", "stranger-other")).contains(407);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> policy = (java.util.Map<String, Object>) sw.switchboard().sip().stats().get("policy");
+            assertThat(policy.get("nonTrunkCalls")).isEqualTo(2L);
+        }
+    }
+
+    private static java.util.Optional<Integer> inviteFromElsewhere(int sipPort, String dialled, String callId) {
+        try (SipUdpProbe notTheCarrier = new SipUdpProbe()) {
+            String invite = "INVITE sip:" + dialled + "@127.0.0.1:" + sipPort + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + notTheCarrier.port() + ";branch=z9hG4bK-" + callId + ";rport\r\n"
+                    + "Max-Forwards: 70\r\nFrom: <sip:13800138000@127.0.0.1>;tag=nt\r\nTo: <sip:" + dialled + "@127.0.0.1>\r\n"
+                    + "Call-ID: " + callId + "\r\nCSeq: 1 INVITE\r\nContact: <sip:x@127.0.0.1:" + notTheCarrier.port() + ">\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            notTheCarrier.send(invite.getBytes(StandardCharsets.US_ASCII), sipPort);
+            await().atMost(Duration.ofSeconds(5)).until(() -> notTheCarrier.finalStatus(callId).isPresent());
+            return notTheCarrier.finalStatus(callId);
         }
     }
 

@@ -109,6 +109,15 @@ public final class B2bua {
         }
         DigestAuth.Result auth = ctx.auth().verify(req, "Proxy-Authorization",
                 user -> ctx.directory().find(user).flatMap(Extension::password));
+        if (auth instanceof DigestAuth.Missing && dialsOurDid(req) && !ctx.bindings().isPhoneAddress(flow.remote().getAddress().getHostAddress())) {
+            // A stranger (not a trunk, not where any of our phones registered from) calling one of our
+            // numbers: carriers must be configured as trunks, so this is a scan or a misconfiguration.
+            ctx.policy().countNonTrunkCall();
+            log.info("INVITE {} from {} to DID {} refused: not from a trunk", req.getCallId().getCallId(), flow.remote(),
+                    ((SipUri) req.getRequestURI()).getUser());
+            tx.respond(Responses.create(req, 403, "Forbidden (not from a trunk)", null));
+            return;
+        }
         if (auth instanceof DigestAuth.Missing || auth instanceof DigestAuth.Stale) {
             SIPResponse r = Responses.create(req, 407);
             for (String c : ctx.auth().challenges(auth instanceof DigestAuth.Stale)) {
@@ -141,6 +150,12 @@ public final class B2bua {
             return;
         }
         startCall(tx, req, flow, caller, callee, targets, List.of());
+    }
+
+    /** True when the Request-URI's user is one of our inbound numbers (the dialplan routes it to an extension). */
+    private boolean dialsOurDid(SIPRequest req) {
+        return req.getRequestURI() instanceof SipUri s && s.getUser() != null && ctx.directory().find(s.getUser()).isEmpty()
+                && ctx.inbound().route(s.getUser(), null) instanceof InboundRouter.ToExtension;
     }
 
     /** Sends the INVITE of one fork (a new B leg with its own pinned Call-ID). */

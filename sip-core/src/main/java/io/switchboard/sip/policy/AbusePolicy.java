@@ -31,6 +31,7 @@ public final class AbusePolicy {
     private final Map<InetAddress, Long> bannedUntil = new ConcurrentHashMap<>();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder bannedDrops = new LongAdder();
+    private final LongAdder nonTrunkCalls = new LongAdder();
 
     public AbusePolicy(int rate, int burst, int failuresBeforeBan, Duration banTime, List<String> exempt, InstantSource clock) {
         this.rate = rate;
@@ -102,8 +103,14 @@ public final class AbusePolicy {
         return false;
     }
 
+    /** Counts an INVITE to one of our numbers from an address that is neither a trunk nor a phone (refused 403). */
+    public void countNonTrunkCall() {
+        nonTrunkCalls.increment();
+    }
+
     public Map<String, Object> snapshot() {
-        return Map.of("rateLimited", rateLimited.sum(), "bannedDrops", bannedDrops.sum(), "banned", bannedUntil.size());
+        return Map.of("rateLimited", rateLimited.sum(), "bannedDrops", bannedDrops.sum(), "banned", bannedUntil.size(),
+                "nonTrunkCalls", nonTrunkCalls.sum());
     }
 
     /** A token bucket refilled at {@code rate} tokens per second. */

@@ -31,6 +31,7 @@ public final class BindingStore {
     private final InstantSource clock;
     private final Map<String, List<Binding>> byAor = new ConcurrentHashMap<>();
     private final AtomicInteger count = new AtomicInteger();
+    private final Map<String, Integer> bySourceHost = new ConcurrentHashMap<>();
     private final AtomicBoolean dirty = new AtomicBoolean();
 
     public BindingStore(Path dataDir, InstantSource clock) {
@@ -59,6 +60,7 @@ public final class BindingStore {
             List<Binding> current = old == null ? List.of() : old;
             List<Binding> next = update.apply(current);
             count.addAndGet(next.size() - current.size());
+            track(current, next);
             return next.isEmpty() ? null : List.copyOf(next);
         });
         dirty.set(true);
@@ -67,6 +69,23 @@ public final class BindingStore {
 
     public int size() {
         return count.get();
+    }
+
+    /**
+     * True when some phone registered from {@code host} (an IP address): such a source is a phone of ours
+     * (challenged for credentials), not a stranger dialling our DIDs (refused).
+     */
+    public boolean isPhoneAddress(String host) {
+        return bySourceHost.containsKey(host);
+    }
+
+    private void track(List<Binding> before, List<Binding> after) {
+        for (Binding b : before) {
+            bySourceHost.computeIfPresent(sourceHost(b), (k, n) -> n <= 1 ? null : n - 1);
+        }
+        for (Binding b : after) {
+            bySourceHost.merge(sourceHost(b), 1, Integer::sum);
+        }
     }
 
     /** Drops expired bindings; returns how many. */
@@ -78,6 +97,7 @@ public final class BindingStore {
                 List<Binding> kept = list.stream().filter(b -> b.expiresAtMillis() > now).toList();
                 removed[0] += list.size() - kept.size();
                 count.addAndGet(kept.size() - list.size());
+                track(list, kept);
                 return kept.isEmpty() ? null : kept;
             });
         }
@@ -85,6 +105,14 @@ public final class BindingStore {
             dirty.set(true);
         }
         return removed[0];
+    }
+
+    /** The host of a binding's {@code host:port} source (as {@link java.net.InetAddress#getHostAddress()} writes it). */
+    private static String sourceHost(Binding b) {
+        String s = b.source() == null ? "" : b.source();
+        int colon = s.lastIndexOf(':');
+        String host = colon > 0 ? s.substring(0, colon) : s;
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     public void load() {
@@ -100,6 +128,7 @@ public final class BindingStore {
                     byAor.compute(b.aor(), (k, old) -> {
                         List<Binding> l = new ArrayList<>(old == null ? List.of() : old);
                         l.add(b);
+                        track(List.of(), List.of(b));
                         return List.copyOf(l);
                     });
                     kept++;
