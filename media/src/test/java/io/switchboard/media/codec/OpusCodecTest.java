@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
 import org.junit.jupiter.api.Test;
+import tomp2p.opuswrapper.Opus;
 
 /** Round trips through the real libopus bundled with opus-java. */
 class OpusCodecTest {
@@ -21,6 +26,36 @@ class OpusCodecTest {
     @Test
     void fourFortyHertzSurvivesWithItsFrequencyAndLevel() {
         assertSineRoundTrip(440);
+    }
+
+    @Test
+    void fullbandStereoFromThePeerDecodesToNarrowbandMono() {
+        // What a softphone sends for opus/48000/2: 48 kHz stereo, 960 samples per channel per 20 ms.
+        Opus opus = OpusNative.library();
+        IntBuffer error = IntBuffer.allocate(1);
+        PointerByReference peer = opus.opus_encoder_create(48000, 2, Opus.OPUS_APPLICATION_AUDIO, error);
+        assertThat(error.get(0)).isEqualTo(Opus.OPUS_OK);
+        short[] decoded = new short[FRAMES * PcmFrame.SAMPLES];
+        try (OpusCodec codec = new OpusCodec()) {
+            ShortBuffer pcm = ShortBuffer.allocate(960 * 2);
+            ByteBuffer packet = ByteBuffer.allocate(1275);
+            for (int f = 0; f < FRAMES; f++) {
+                for (int i = 0; i < 960; i++) {
+                    short s = (short) Math.round(AMPLITUDE * Math.sin(2 * Math.PI * 1000 * (f * 960 + i) / 48000.0));
+                    pcm.put(2 * i, s).put(2 * i + 1, s);
+                }
+                int n = opus.opus_encode(peer, pcm, 960, packet, packet.capacity());
+                assertThat(n).isPositive();
+                byte[] payload = new byte[n];
+                packet.get(0, payload);
+                codec.decode(payload).copyTo(decoded, f * PcmFrame.SAMPLES);
+            }
+            assertThat(codec.corruptPayloads()).isZero();
+        } finally {
+            opus.opus_encoder_destroy(peer);
+        }
+        int from = SETTLE_FRAMES * PcmFrame.SAMPLES;
+        assertThat(dominantFrequency(decoded, from, decoded.length - from)).isCloseTo(1000, offset(20.0));
     }
 
     @Test

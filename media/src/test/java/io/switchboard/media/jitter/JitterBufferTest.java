@@ -35,7 +35,8 @@ class JitterBufferTest {
 
     @Test
     void initialFillReportsFillingUntilTheTargetDepthIsQueued() {
-        JitterBuffer jb = new JitterBuffer(new JitterBufferConfig(NB, Duration.ofMillis(60), Duration.ofMillis(200), 32));
+        JitterBuffer jb = new JitterBuffer(
+                new JitterBufferConfig(NB, Duration.ofMillis(60), Duration.ofMillis(200), 32));
         List<Playout> out = run(jb, stream(20, NB, 0, 0, i -> 5), 20);
         assertThat(kinds(out).subList(0, 2)).containsOnly(Kind.FILLING);
         assertThat(out.get(2).kind()).isEqualTo(Kind.FRAME);
@@ -46,7 +47,8 @@ class JitterBufferTest {
     @Test
     void reorderedPacketsComeOutInTimestampOrder() {
         // Every odd packet overtakes its even predecessor.
-        JitterBuffer jb = new JitterBuffer(new JitterBufferConfig(NB, Duration.ofMillis(60), Duration.ofMillis(200), 32));
+        JitterBuffer jb = new JitterBuffer(
+                new JitterBufferConfig(NB, Duration.ofMillis(60), Duration.ofMillis(200), 32));
         List<Playout> out = run(jb, stream(100, NB, 7, 99, i -> i % 2 == 0 ? 30 : 5), 120);
         assertThat(frameIndexes(out)).containsExactlyElementsOf(range(0, 100));
         assertThat(jb.counters().late()).isZero();
