@@ -14,7 +14,7 @@ import tomp2p.opuswrapper.Opus;
  * on narrowband frames, and libopus encodes and decodes at 8000 Hz natively, so no resampler is needed.
  * The wire still says {@code opus/48000/2} and the RTP clock still runs at 48 kHz (RFC 7587 §4.1), hence
  * 960 timestamp units per 20 ms frame. A mono 8 kHz decoder also accepts stereo or fullband packets from
- * the peer (libopus down-mixes and resamples, RFC 7587 §3.4).
+ * the peer: libopus down-mixes and resamples them.
  *
  * <p>Encoder settings: VOIP application, complexity 5, {@value #BITRATE_BPS} b/s VBR, in-band FEC off
  * (we offer {@code useinbandfec=0}; loss is handled by the jitter buffer and {@link #conceal()}).
