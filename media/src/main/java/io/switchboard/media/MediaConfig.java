@@ -31,8 +31,8 @@ public record MediaConfig(String bind, String advertise, int portMin, int portMa
     public static final ConfigKey<Integer> IO_THREADS = ConfigKey.integer("media.ioThreads", 0, 0, 256, "media event loop threads; 0 = number of cores");
     public static final ConfigKey<Boolean> SYMMETRIC = ConfigKey.bool("media.symmetricRtp", true,
             "send RTP to where the far end's packets come from (NAT traversal) and drop packets from other sources");
-    public static final ConfigKey<List<String>> CODECS = ConfigKey.list("media.codecs", "PCMU,PCMA",
-            "audio codecs offered and accepted, most preferred first", "PCMU", "PCMA");
+    public static final ConfigKey<List<String>> CODECS = ConfigKey.list("media.codecs", "PCMU,PCMA,opus",
+            "audio codecs offered and accepted, most preferred first (legs with different codecs are transcoded)", "PCMU", "PCMA", "opus");
     public static final ConfigKey<Boolean> TELEPHONE_EVENT = ConfigKey.bool("media.telephoneEvent", true, "offer and accept RFC 4733 DTMF events");
     public static final ConfigKey<Integer> PTIME = ConfigKey.integer("media.ptime", 20, 10, 60, "packetisation time we send with, ms (a=ptime)");
     public static final ConfigKey<List<String>> INBAND_DTMF = ConfigKey.list("media.dtmf.inband", "auto",

@@ -37,6 +37,16 @@ class MediaE2eTest {
         toneThrough("g711-transcoded", new String[] {"PCMA/8000"}, new String[] {"PCMU/8000"}, true);
     }
 
+    @Test
+    void opusCallerToG711CalleeIsTranscoded() {
+        toneThrough("opus-to-g711", new String[] {"opus/48000/2"}, new String[] {"PCMU/8000"}, true);
+    }
+
+    @Test
+    void g711CallerToOpusCalleeIsTranscoded() {
+        toneThrough("g711-to-opus", new String[] {"PCMA/8000"}, new String[] {"opus/48000/2"}, true);
+    }
+
     private void toneThrough(String prefix, String[] callerCodecs, String[] calleeCodecs, boolean transcoded) {
         Path dir = Path.of("target", "media-e2e", prefix).toAbsolutePath();
         Path tone = dir.resolve("tone-1k.wav");
@@ -59,6 +69,7 @@ class MediaE2eTest {
                 a.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
                 Map<String, Object> media = sw.switchboard().sip().media().stats();
                 assertThat(media.get("bridges")).as("anchored calls").isEqualTo(1);
+                assertThat(media.get("transcoding")).as("transcoding bridges").isEqualTo(transcoded ? 1 : 0);
                 sleep(Duration.ofSeconds(3));
                 a.hangup();
                 a.awaitEvent("CALL_CLOSED", STEP);

@@ -12,17 +12,25 @@ import java.util.Locale;
  * @param number        the RTP PT field, 0–127
  * @param encodingName  the {@code a=rtpmap} encoding name, as registered (case-insensitive on the wire)
  * @param clockRate     the RTP timestamp clock, Hz
- * @param channels      audio channels (1 for G.711)
+ * @param channels      audio channels (1 for G.711; 2 for Opus, which RFC 7587 §7 always declares as stereo)
  */
 public record PayloadType(int number, String encodingName, int clockRate, int channels) {
     /** G.711 µ-law, RFC 3551 §4.5.14, static payload type 0. */
     public static final PayloadType PCMU = new PayloadType(0, "PCMU", 8000, 1);
     /** G.711 A-law, RFC 3551 §4.5.14, static payload type 8. */
     public static final PayloadType PCMA = new PayloadType(8, "PCMA", 8000, 1);
+    /**
+     * Opus, RFC 7587 §7: always {@code opus/48000/2} in SDP, whatever rate and channel count the encoder
+     * really uses, so the RTP clock is 48 kHz. 111 is the number most softphones and browsers pick; it is
+     * only our default when we offer.
+     */
+    public static final PayloadType OPUS = new PayloadType(111, "opus", 48000, 2);
     /** The encoding name of RFC 4733 named telephone events (DTMF). */
     public static final String TELEPHONE_EVENT = "telephone-event";
-    /** The dynamic payload type we offer for telephone-event when we are the offerer. */
+    /** The dynamic payload type we offer for telephone-event/8000 (beside G.711) when we are the offerer. */
     public static final int DEFAULT_TELEPHONE_EVENT_NUMBER = 101;
+    /** The dynamic payload type we offer for telephone-event/48000 (beside Opus) when we are the offerer. */
+    public static final int DEFAULT_TELEPHONE_EVENT_48000_NUMBER = 110;
 
     public PayloadType {
         if (number < 0 || number > 127) {
@@ -35,7 +43,15 @@ public record PayloadType(int number, String encodingName, int clockRate, int ch
 
     /** telephone-event at 8000 Hz bound to dynamic payload type {@code number}. */
     public static PayloadType telephoneEvent(int number) {
-        return new PayloadType(number, TELEPHONE_EVENT, 8000, 1);
+        return telephoneEvent(number, 8000);
+    }
+
+    /**
+     * telephone-event at {@code clockRate} bound to {@code number}. RFC 4733 §2.1: events use the clock of
+     * the audio codec they accompany, so Opus streams carry {@code telephone-event/48000}.
+     */
+    public static PayloadType telephoneEvent(int number, int clockRate) {
+        return new PayloadType(number, TELEPHONE_EVENT, clockRate, 1);
     }
 
     /** True for the RFC 3551 static assignment range (0–95): the number alone identifies the codec. */

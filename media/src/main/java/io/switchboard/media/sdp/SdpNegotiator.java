@@ -17,14 +17,23 @@ import javax.sdp.SessionDescription;
  * <p>Answering (§6): the answer has one {@code m=} line per offered one, in order. The first audio
  * stream over RTP/AVP(F) with a non-zero port that lists a codec of our {@link MediaPolicy} is accepted;
  * every other stream is rejected with port 0. The codec is the first of <em>our</em> preference list that
- * the offer lists, kept under the offerer's payload type number (§6.1), plus telephone-event at 8000 Hz if
- * offered. The direction mirrors the offer (sendonly→recvonly, recvonly→sendonly, inactive, sendrecv);
- * an offer with {@code c=0.0.0.0} (RFC 2543 hold, §8.4) is treated as not wanting to receive.
+ * the offer lists, kept under the offerer's payload type number (§6.1) whatever case its rtpmap name is
+ * in, plus telephone-event on the codec's clock if offered (8000 Hz beside G.711, 48000 Hz beside Opus).
+ * The direction mirrors the offer (sendonly→recvonly, recvonly→sendonly, inactive, sendrecv); an offer
+ * with {@code c=0.0.0.0} (RFC 2543 hold, §8.4) is treated as not wanting to receive.
+ *
+ * <p>Offering: every codec of the policy, then telephone-event once per clock rate those codecs use
+ * (101 for 8000 Hz, 110 for 48000 Hz), so the answerer can keep whichever matches the codec it picks.
+ * Opus carries {@value #OPUS_FMTP} (RFC 7587 §6.1) in offers and answers: we decode to 8 kHz, so a
+ * fullband stream would only waste the peer's bits, and we conceal loss rather than use in-band FEC.
  *
  * <p>Stateless and thread-safe: the JAIN-SIP objects it creates never leave a call.
  */
 public final class SdpNegotiator {
     private static final String AUDIO = "audio";
+    /** Our Opus receiver parameters (RFC 7587 §6.1); see the class comment. */
+    static final String OPUS_FMTP = "maxplaybackrate=8000;sprop-maxcapturerate=8000;useinbandfec=0";
+    private static final String DEFAULT_EVENTS = "0-16";
 
     private final SdpFactory factory = SdpFactory.getInstance();
     private final MediaPolicy policy;
@@ -58,9 +67,9 @@ public final class SdpNegotiator {
         try {
             List<PayloadType> types = new ArrayList<>(policy.codecs());
             if (policy.telephoneEvent()) {
-                types.add(PayloadType.telephoneEvent(PayloadType.DEFAULT_TELEPHONE_EVENT_NUMBER));
+                types.addAll(telephoneEventsToOffer());
             }
-            MediaDescription md = audioLine(local.rtpPort(), "RTP/AVP", types, "0-16", direction);
+            MediaDescription md = audioLine(local.rtpPort(), "RTP/AVP", types, DEFAULT_EVENTS, direction);
             return session(local, List.of(md));
         } catch (SdpException e) {
             throw new IllegalStateException("cannot build an SDP offer", e);
@@ -101,14 +110,28 @@ public final class SdpNegotiator {
                 if (negotiated.telephoneEvent() != null) {
                     types.add(negotiated.telephoneEvent());
                 }
-                lines.add(audioLine(local.rtpPort(), m.getProtocol(), types, sel.teFmtp == null ? "0-16" : sel.teFmtp,
-                        negotiated.direction()));
+                String events = sel.teFmtp == null ? DEFAULT_EVENTS : sel.teFmtp;
+                lines.add(audioLine(local.rtpPort(), m.getProtocol(), types, events, negotiated.direction()));
             } else {
                 lines.add(factory.createMediaDescription(m.getMediaType(), 0, 1, m.getProtocol(),
                         StreamSelector.formats(m).toArray(new String[0])));
             }
         }
         return NegotiationResult.accepted(session(local, lines), negotiated);
+    }
+
+    /** One telephone-event per distinct clock rate of our codecs, in the order the codecs first use it. */
+    private List<PayloadType> telephoneEventsToOffer() {
+        List<PayloadType> events = new ArrayList<>();
+        for (PayloadType codec : policy.codecs()) {
+            int rate = codec.clockRate();
+            if (events.stream().noneMatch(e -> e.clockRate() == rate)) {
+                int number = rate == 48000 ? PayloadType.DEFAULT_TELEPHONE_EVENT_48000_NUMBER
+                        : PayloadType.DEFAULT_TELEPHONE_EVENT_NUMBER;
+                events.add(PayloadType.telephoneEvent(number, rate));
+            }
+        }
+        return events;
     }
 
     private MediaDescription audioLine(int port, String protocol, List<PayloadType> types, String teFmtp,
@@ -121,6 +144,8 @@ public final class SdpNegotiator {
             attrs.add(factory.createAttribute("rtpmap", t.number() + " " + t.rtpmap()));
             if (t.isTelephoneEvent()) {
                 attrs.add(factory.createAttribute("fmtp", t.number() + " " + teFmtp));
+            } else if (t.sameCodecAs(PayloadType.OPUS)) {
+                attrs.add(factory.createAttribute("fmtp", t.number() + " " + OPUS_FMTP));
             }
         }
         attrs.add(factory.createAttribute("ptime", Integer.toString(policy.ptimeMs())));

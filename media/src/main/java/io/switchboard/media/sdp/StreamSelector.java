@@ -59,14 +59,7 @@ final class StreamSelector {
             if (codec == null) {
                 continue;
             }
-            PayloadType te = null;
-            if (policy.telephoneEvent()) {
-                for (PayloadType t : types) {
-                    if (t.isTelephoneEvent() && t.clockRate() == 8000 && te == null) {
-                        te = t;
-                    }
-                }
-            }
+            PayloadType te = policy.telephoneEvent() ? telephoneEventFor(codec, types) : null;
             Connection c = md.getConnection() != null ? md.getConnection() : remote.getConnection();
             if (c == null) {
                 sel.failure = NegotiationResult.rejected(NegotiationFailure.MALFORMED_SDP,
@@ -101,6 +94,20 @@ final class StreamSelector {
                 if (t.sameCodecAs(preferred)) {
                     return t;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The telephone-event format running on the codec's clock (RFC 4733 §2.1: events share the audio
+     * stream's timestamp clock), so {@code /48000} beside Opus and {@code /8000} beside G.711; an offer
+     * often lists both. None when only the other clock is offered.
+     */
+    private static PayloadType telephoneEventFor(PayloadType codec, List<PayloadType> offered) {
+        for (PayloadType t : offered) {
+            if (t.isTelephoneEvent() && t.clockRate() == codec.clockRate()) {
+                return t;
             }
         }
         return null;

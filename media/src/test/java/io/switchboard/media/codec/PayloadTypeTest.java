@@ -24,6 +24,16 @@ class PayloadTypeTest {
         assertThat(te.rtpmap()).isEqualTo("telephone-event/8000");
         assertThat(new PayloadType(96, "pcmu", 8000, 1).sameCodecAs(PayloadType.PCMU)).isTrue();
         assertThat(G711Codec.forPayloadType(new PayloadType(97, "PCMA", 8000, 1))).isEqualTo(G711Codec.PCMA);
+        assertThat(PayloadType.telephoneEvent(110, 48000).rtpmap()).isEqualTo("telephone-event/48000");
+        assertThat(PayloadType.telephoneEvent(101)).isEqualTo(PayloadType.telephoneEvent(101, 8000));
+    }
+
+    @Test
+    void opusIsDeclaredAsRfc7587Requires() {
+        assertThat(PayloadType.OPUS.rtpmap()).isEqualTo("opus/48000/2");
+        assertThat(PayloadType.OPUS.isStatic()).isFalse();
+        assertThat(new PayloadType(96, "OPUS", 48000, 2).sameCodecAs(PayloadType.OPUS)).isTrue();
+        assertThat(new PayloadType(96, "opus", 48000, 1).sameCodecAs(PayloadType.OPUS)).isFalse();
     }
 
     @Test

@@ -60,6 +60,39 @@ class SdpNegotiatorTest {
             "m=audio 6000 RTP/AVP 0",
             "a=rtpmap:0 PCMU/8000");
 
+    /** A baresip-like softphone with Opus first and telephone-event on both clocks. */
+    private static final String OPUS_FIRST = sdp(
+            "v=0",
+            "o=- 3911291437 3911291438 IN IP4 127.0.0.1",
+            "s=-",
+            "c=IN IP4 127.0.0.1",
+            "t=0 0",
+            "m=audio 10200 RTP/AVP 96 0 8 97 101",
+            "a=rtpmap:96 opus/48000/2",
+            "a=fmtp:96 stereo=1;sprop-stereo=1;useinbandfec=1",
+            "a=rtpmap:0 PCMU/8000",
+            "a=rtpmap:8 PCMA/8000",
+            "a=rtpmap:97 telephone-event/48000",
+            "a=fmtp:97 0-15",
+            "a=rtpmap:101 telephone-event/8000",
+            "a=fmtp:101 0-15",
+            "a=ptime:20",
+            "a=sendrecv");
+
+    /** An Opus-only offer (a WebRTC gateway, say), telephone-event at 48 kHz first, name in capitals. */
+    private static final String OPUS_ONLY = sdp(
+            "v=0",
+            "o=- 42 42 IN IP4 198.51.100.7",
+            "s=-",
+            "c=IN IP4 198.51.100.7",
+            "t=0 0",
+            "m=audio 30000 RTP/AVP 109 126 101",
+            "a=rtpmap:109 OPUS/48000/2",
+            "a=fmtp:109 maxplaybackrate=16000",
+            "a=rtpmap:126 telephone-event/48000",
+            "a=fmtp:126 0-16",
+            "a=rtpmap:101 telephone-event/8000");
+
     @Test
     void rfc4317AnswerAcceptsPcmuAndRejectsVideoWithPortZero() {
         NegotiationResult r = negotiator.answer(RFC4317_AUDIO_VIDEO, LOCAL);
@@ -226,6 +259,109 @@ class SdpNegotiatorTest {
                 "m=audio 0 RTP/AVP 0");
         assertThat(negotiator.acceptAnswer(rejected).failure()).isEqualTo(NegotiationFailure.NO_AUDIO_STREAM);
         assertThat(negotiator.acceptAnswer("v=1").failure()).isEqualTo(NegotiationFailure.MALFORMED_SDP);
+    }
+
+    @Test
+    void opusFirstOfferIsAnsweredWithOurPreferenceAndTheMatchingTelephoneEvent() {
+        NegotiationResult r = new SdpNegotiator(MediaPolicy.all()).answer(OPUS_FIRST, LOCAL);
+        assertThat(r.media().codec()).isEqualTo(PayloadType.PCMU);
+        assertThat(r.media().telephoneEvent()).isEqualTo(PayloadType.telephoneEvent(101, 8000));
+        assertThat(r.answer()).contains("m=audio 40000 RTP/AVP 0 101\r\n").contains("a=fmtp:101 0-15")
+                .doesNotContain("opus").doesNotContain("48000");
+
+        SdpNegotiator opusFirst = new SdpNegotiator(
+                new MediaPolicy(List.of(PayloadType.OPUS, PayloadType.PCMU), true, 20));
+        NegotiationResult o = opusFirst.answer(OPUS_FIRST, LOCAL);
+        assertThat(o.media().codec()).isEqualTo(new PayloadType(96, "opus", 48000, 2));
+        assertThat(o.media().telephoneEvent()).isEqualTo(PayloadType.telephoneEvent(97, 48000));
+        assertThat(o.answer()).contains("m=audio 40000 RTP/AVP 96 97\r\n")
+                .contains("a=rtpmap:96 opus/48000/2")
+                .contains("a=fmtp:96 maxplaybackrate=8000;sprop-maxcapturerate=8000;useinbandfec=0")
+                .contains("a=rtpmap:97 telephone-event/48000")
+                .contains("a=fmtp:97 0-15")
+                .doesNotContain("PCMU").doesNotContain("telephone-event/8000");
+    }
+
+    @Test
+    void opusOnlyOfferKeepsTheOfferersNumbersAndTelephoneEventAt48k() {
+        NegotiationResult r = new SdpNegotiator(MediaPolicy.all()).answer(OPUS_ONLY, LOCAL);
+        assertThat(r.isAccepted()).as(r.toString()).isTrue();
+        assertThat(r.media().codec().number()).isEqualTo(109);
+        assertThat(r.media().codec().sameCodecAs(PayloadType.OPUS)).isTrue();
+        assertThat(r.media().telephoneEvent()).isEqualTo(PayloadType.telephoneEvent(126, 48000));
+        assertThat(r.media().remotePort()).isEqualTo(30000);
+        assertThat(r.answer()).contains("m=audio 40000 RTP/AVP 109 126\r\n")
+                .contains("a=rtpmap:109 OPUS/48000/2") // the offerer's spelling, names are case-insensitive
+                .contains("a=fmtp:109 maxplaybackrate=8000;sprop-maxcapturerate=8000;useinbandfec=0")
+                .contains("a=rtpmap:126 telephone-event/48000")
+                .contains("a=fmtp:126 0-16");
+    }
+
+    @Test
+    void telephoneEventOnTheOtherClockIsNotUsed() {
+        String opusWithNarrowbandEvents = sdp("v=0", "o=- 1 1 IN IP4 10.0.0.1", "s=-", "c=IN IP4 10.0.0.1",
+                "t=0 0", "m=audio 5004 RTP/AVP 111 101", "a=rtpmap:111 opus/48000/2",
+                "a=rtpmap:101 telephone-event/8000");
+        NegotiationResult r = new SdpNegotiator(MediaPolicy.all()).answer(opusWithNarrowbandEvents, LOCAL);
+        assertThat(r.media().codec()).isEqualTo(PayloadType.OPUS);
+        assertThat(r.media().telephoneEvent()).isNull();
+        assertThat(r.answer()).contains("m=audio 40000 RTP/AVP 111\r\n").doesNotContain("telephone-event");
+
+        String pcmuWithWidebandEvents = sdp("v=0", "o=- 1 1 IN IP4 10.0.0.1", "s=-", "c=IN IP4 10.0.0.1",
+                "t=0 0", "m=audio 5004 RTP/AVP 0 97", "a=rtpmap:97 telephone-event/48000");
+        assertThat(negotiator.answer(pcmuWithWidebandEvents, LOCAL).media().telephoneEvent()).isNull();
+    }
+
+    @Test
+    void opusIsNotAcceptedUnlessThePolicyListsIt() {
+        NegotiationResult r = negotiator.answer(OPUS_ONLY, LOCAL);
+        assertThat(r.isAccepted()).isFalse();
+        assertThat(r.failure()).isEqualTo(NegotiationFailure.NO_COMMON_CODEC);
+        assertThat(r.detail()).contains("109 126 101");
+        String opusMono = sdp("v=0", "o=- 1 1 IN IP4 10.0.0.1", "s=-", "c=IN IP4 10.0.0.1", "t=0 0",
+                "m=audio 5004 RTP/AVP 96", "a=rtpmap:96 opus/48000");
+        assertThat(new SdpNegotiator(MediaPolicy.all()).answer(opusMono, LOCAL).failure())
+                .as("RFC 7587 §7 requires opus/48000/2").isEqualTo(NegotiationFailure.NO_COMMON_CODEC);
+    }
+
+    @Test
+    void ourOfferWithOpusListsTelephoneEventOnBothClocks() {
+        SdpNegotiator all = new SdpNegotiator(MediaPolicy.all());
+        String offer = all.offer(LOCAL);
+        assertThat(offer).contains("m=audio 40000 RTP/AVP 0 8 111 101 110\r\n")
+                .contains("a=rtpmap:111 opus/48000/2")
+                .contains("a=fmtp:111 maxplaybackrate=8000;sprop-maxcapturerate=8000;useinbandfec=0")
+                .contains("a=rtpmap:101 telephone-event/8000").contains("a=fmtp:101 0-16")
+                .contains("a=rtpmap:110 telephone-event/48000").contains("a=fmtp:110 0-16");
+
+        SdpNegotiator opusOnly = new SdpNegotiator(new MediaPolicy(List.of(PayloadType.OPUS), true, 20));
+        NegotiationResult r = opusOnly.answer(offer, new LocalMedia("192.0.2.20", 41000, 9, 1));
+        assertThat(r.media().codec()).isEqualTo(PayloadType.OPUS);
+        assertThat(r.media().telephoneEvent()).isEqualTo(PayloadType.telephoneEvent(110, 48000));
+        assertThat(opusOnly.offer(LOCAL)).contains("m=audio 40000 RTP/AVP 111 110\r\n")
+                .doesNotContain("telephone-event/8000");
+    }
+
+    @Test
+    void opusAnswersToOurOfferAreAccepted() {
+        SdpNegotiator all = new SdpNegotiator(MediaPolicy.all());
+        String opusAnswer = sdp("v=0", "o=- 7 7 IN IP4 10.0.0.9", "s=-", "c=IN IP4 10.0.0.9", "t=0 0",
+                "m=audio 7078 RTP/AVP 111 110", "a=rtpmap:111 opus/48000/2", "a=fmtp:111 useinbandfec=0",
+                "a=rtpmap:110 telephone-event/48000", "a=fmtp:110 0-16", "a=ptime:20", "a=sendrecv");
+        NegotiationResult r = all.acceptAnswer(opusAnswer);
+        assertThat(r.isAccepted()).as(r.toString()).isTrue();
+        assertThat(r.answer()).isNull();
+        assertThat(r.media().codec()).isEqualTo(PayloadType.OPUS);
+        assertThat(r.media().telephoneEvent()).isEqualTo(PayloadType.telephoneEvent(110, 48000));
+        assertThat(r.media().direction()).isEqualTo(MediaDirection.SENDRECV);
+
+        String pcmaAnswer = sdp("v=0", "o=- 7 8 IN IP4 10.0.0.9", "s=-", "c=IN IP4 10.0.0.9", "t=0 0",
+                "m=audio 7078 RTP/AVP 8 101", "a=rtpmap:101 telephone-event/8000");
+        NegotiationResult p = all.acceptAnswer(pcmaAnswer);
+        assertThat(p.media().codec()).isEqualTo(PayloadType.PCMA);
+        assertThat(p.media().telephoneEvent()).isEqualTo(PayloadType.telephoneEvent(101, 8000));
+        assertThat(negotiator.acceptAnswer(opusAnswer).failure()).as("answer outside our G.711 policy")
+                .isEqualTo(NegotiationFailure.NO_COMMON_CODEC);
     }
 
     private NegotiationResult withDirection(String attribute) {

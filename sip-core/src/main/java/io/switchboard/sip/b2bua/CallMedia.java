@@ -127,7 +127,7 @@ final class CallMedia {
 
     void close() {
         bridge.close();
-        service.bridgeClosed();
+        service.bridgeClosed(bridge);
     }
 
     private LocalMedia local(Side side, boolean newVersion) {

@@ -3,8 +3,7 @@ package io.switchboard.sip.media;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.media.MediaConfig;
 import io.switchboard.media.bridge.CallBridge;
-import io.switchboard.media.codec.AudioCodec;
-import io.switchboard.media.codec.G711Codec;
+import io.switchboard.media.codec.Codecs;
 import io.switchboard.media.codec.PayloadType;
 import io.switchboard.media.rtp.PortAllocator;
 import io.switchboard.media.rtp.RtpSessionOptions;
@@ -22,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -36,7 +34,7 @@ public final class MediaService implements AutoCloseable {
     private final String advertise;
     private final SdpNegotiator negotiator;
     private final Map<String, SdpNegotiator> preferring = new ConcurrentHashMap<>();
-    private final AtomicInteger bridges = new AtomicInteger();
+    private final java.util.Set<CallBridge> bridges = ConcurrentHashMap.newKeySet();
     private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
 
     private MediaService(MediaConfig config, RtpTransport transport, String advertise) {
@@ -69,14 +67,14 @@ public final class MediaService implements AutoCloseable {
     /** A new bridge (two RTP sessions) for a call on {@code lane}. */
     public CallBridge openBridge(Lane lane) throws IOException {
         CallBridge b = CallBridge.open(transport, lane, new RtpSessionOptions(config.symmetricRtp(), ThreadLocalRandom.current()),
-                MediaService::codec, config.inbandDtmf());
-        bridges.incrementAndGet();
+                Codecs::forPayloadType, config.inbandDtmf());
+        bridges.add(b);
         return b;
     }
 
-    /** Counts a bridge closed (for {@link #stats}). */
-    public void bridgeClosed() {
-        bridges.decrementAndGet();
+    /** Forgets a bridge its call closed (for {@link #stats}). */
+    public void bridgeClosed(CallBridge b) {
+        bridges.remove(b);
     }
 
     /** Our side of an SDP body on {@code port}. */
@@ -124,7 +122,8 @@ public final class MediaService implements AutoCloseable {
 
     public Map<String, Object> stats() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bridges", bridges.get());
+        m.put("bridges", bridges.size());
+        m.put("transcoding", (int) bridges.stream().filter(CallBridge::transcoding).count());
         m.put("portsInUse", 2 * transport.ports().inUseCount());
         m.put("portsFree", 2 * transport.ports().freeCount());
         m.put("epoll", transport.isEpoll());
@@ -146,18 +145,11 @@ public final class MediaService implements AutoCloseable {
                 return PayloadType.PCMU;
             case "PCMA":
                 return PayloadType.PCMA;
+            case "opus":
+                return PayloadType.OPUS;
             default:
                 throw new IllegalArgumentException("unknown codec " + name);
         }
     }
 
-    private static AudioCodec codec(PayloadType pt) {
-        if (pt.sameCodecAs(PayloadType.PCMU)) {
-            return G711Codec.PCMU;
-        }
-        if (pt.sameCodecAs(PayloadType.PCMA)) {
-            return G711Codec.PCMA;
-        }
-        throw new IllegalArgumentException("no codec for " + pt);
-    }
 }

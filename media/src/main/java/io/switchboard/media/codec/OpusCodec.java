@@ -1,0 +1,158 @@
+package io.switchboard.media.codec;
+
+import com.sun.jna.ptr.PointerByReference;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.nio.ShortBuffer;
+import tomp2p.opuswrapper.Opus;
+
+/**
+ * Opus (RFC 6716) over RTP as RFC 7587 describes it, working on our 8 kHz {@link PcmFrame}s.
+ *
+ * <p>Why 8 kHz inside: the rest of the media path (DTMF detection, G.711 bridges, recording, ASR) runs
+ * on narrowband frames, and libopus encodes and decodes at 8000 Hz natively, so no resampler is needed.
+ * The wire still says {@code opus/48000/2} and the RTP clock still runs at 48 kHz (RFC 7587 §4.1), hence
+ * 960 timestamp units per 20 ms frame. A mono 8 kHz decoder also accepts stereo or fullband packets from
+ * the peer: libopus down-mixes and resamples them.
+ *
+ * <p>Encoder settings: VOIP application, complexity 5, {@value #BITRATE_BPS} b/s VBR, in-band FEC off
+ * (we offer {@code useinbandfec=0}; loss is handled by the jitter buffer and {@link #conceal()}).
+ *
+ * <p>Unlike G.711, Opus keeps state between frames: use one instance per stream on one thread, and
+ * {@link #close()} it to free the native encoder and decoder. A payload libopus rejects does not throw:
+ * it yields a silent frame and is counted in {@link #corruptPayloads()}, since it is the peer's mistake.
+ */
+public final class OpusCodec implements AudioCodec, AutoCloseable {
+    /** Target bitrate: narrowband speech is transparent well below this. */
+    static final int BITRATE_BPS = 16_000;
+    private static final int COMPLEXITY = 5;
+    private static final int CHANNELS = 1;
+    /** RFC 6716 §3.4 [R2]: no single Opus frame is longer than this. */
+    private static final int MAX_PACKET_BYTES = 1275;
+    /** RFC 6716 §3.2.5: a packet carries at most 120 ms, 960 samples at 8 kHz. */
+    private static final int MAX_DECODED_SAMPLES = 960;
+
+    private final Opus opus;
+    private final PointerByReference encoder;
+    private final PointerByReference decoder;
+    private final ShortBuffer pcmIn = directShorts(PcmFrame.SAMPLES);
+    private final ShortBuffer pcmOut = directShorts(MAX_DECODED_SAMPLES);
+    private final ByteBuffer packet = ByteBuffer.allocateDirect(MAX_PACKET_BYTES);
+    private final short[] scratch = new short[PcmFrame.SAMPLES];
+    private long corruptPayloads;
+    private boolean closed;
+
+    /** A fresh encoder and decoder; loads libopus on first use. */
+    public OpusCodec() {
+        opus = OpusNative.library();
+        IntBuffer error = IntBuffer.allocate(1);
+        encoder = opus.opus_encoder_create(PcmFrame.SAMPLE_RATE, CHANNELS, Opus.OPUS_APPLICATION_VOIP, error);
+        check(error.get(0), "opus_encoder_create");
+        decoder = opus.opus_decoder_create(PcmFrame.SAMPLE_RATE, CHANNELS, error);
+        if (error.get(0) != Opus.OPUS_OK) {
+            opus.opus_encoder_destroy(encoder);
+            check(error.get(0), "opus_decoder_create");
+        }
+        try {
+            check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_COMPLEXITY_REQUEST, COMPLEXITY), "complexity");
+            check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_BITRATE_REQUEST, BITRATE_BPS), "bitrate");
+            check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_INBAND_FEC_REQUEST, 0), "inband FEC");
+            check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_SIGNAL_REQUEST, Opus.OPUS_SIGNAL_VOICE), "signal");
+        } catch (IllegalStateException e) {
+            close();
+            throw e;
+        }
+    }
+
+    @Override
+    public PayloadType payloadType() {
+        return PayloadType.OPUS;
+    }
+
+    /** RFC 7587 §4.1: the RTP clock is 48 kHz whatever the encoder's rate, so 960 units per 20 ms. */
+    @Override
+    public int timestampIncrement() {
+        return PayloadType.OPUS.clockRate() * PcmFrame.DURATION_MS / 1000;
+    }
+
+    @Override
+    public byte[] encode(PcmFrame frame) {
+        ensureOpen();
+        frame.copyTo(scratch, 0);
+        pcmIn.put(0, scratch);
+        int n = opus.opus_encode(encoder, pcmIn, PcmFrame.SAMPLES, packet, MAX_PACKET_BYTES);
+        check(n, "opus_encode");
+        byte[] out = new byte[n];
+        packet.get(0, out);
+        return out;
+    }
+
+    /**
+     * The first 20 ms of the payload's audio. A longer packet (the peer's {@code ptime} of 40 or 60) is
+     * truncated and a shorter one padded with silence, as {@link AudioCodec#decode} promises; an empty or
+     * invalid payload gives silence and counts as corrupt.
+     */
+    @Override
+    public PcmFrame decode(byte[] payload) {
+        ensureOpen();
+        if (payload.length == 0) {
+            corruptPayloads++;
+            return PcmFrame.silence();
+        }
+        int n = opus.opus_decode(decoder, payload, payload.length, pcmOut, MAX_DECODED_SAMPLES, 0);
+        if (n < 0) {
+            corruptPayloads++;
+            return PcmFrame.silence();
+        }
+        return frameOf(n);
+    }
+
+    /**
+     * A frame for a packet that never arrived (RFC 6716 §4.4 packet loss concealment): libopus
+     * extrapolates from the decoder state and fades to silence over consecutive losses.
+     */
+    public PcmFrame conceal() {
+        ensureOpen();
+        int n = opus.opus_decode(decoder, null, 0, pcmOut, PcmFrame.SAMPLES, 0);
+        check(n, "opus_decode (concealment)");
+        return frameOf(n);
+    }
+
+    /** Payloads that libopus rejected (or that were empty) and were replaced by silence. */
+    public long corruptPayloads() {
+        return corruptPayloads;
+    }
+
+    /** Frees the native encoder and decoder; later calls are harmless, any other use then throws. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            opus.opus_encoder_destroy(encoder);
+            opus.opus_decoder_destroy(decoder);
+        }
+    }
+
+    private PcmFrame frameOf(int decodedSamples) {
+        short[] pcm = new short[PcmFrame.SAMPLES];
+        pcmOut.get(0, pcm, 0, Math.min(decodedSamples, PcmFrame.SAMPLES));
+        return PcmFrame.of(pcm);
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("Opus codec already closed");
+        }
+    }
+
+    private void check(int result, String what) {
+        if (result < 0) {
+            throw new IllegalStateException(what + " failed: " + opus.opus_strerror(result));
+        }
+    }
+
+    private static ShortBuffer directShorts(int count) {
+        return ByteBuffer.allocateDirect(count * Short.BYTES).order(ByteOrder.nativeOrder()).asShortBuffer();
+    }
+}
