@@ -69,9 +69,9 @@ public final class Switchboard implements AutoCloseable {
         MediaConfig mediaConfig = MediaConfig.from(config);
         MediaService media;
         try {
-            media = MediaService.start(mediaConfig, sipConfig.bind(), sipConfig.advertisedHost());
+            media = MediaService.start(mediaConfig, sipConfig.bind(), sipConfig.advertisedHost(), app.dataDir());
         } catch (IOException e) {
-            throw new StartupException("media.bind: " + e.getMessage(), e);
+            throw new StartupException("media: " + e.getMessage(), e);
         }
         SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks, trunks, media);
         try {

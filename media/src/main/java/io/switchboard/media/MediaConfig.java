@@ -19,9 +19,10 @@ import java.util.List;
  * @param telephoneEvent offer and accept RFC 4733 telephone-event
  * @param ptimeMs       packetisation time we send with
  * @param inbandDtmf    when in-band tones are listened for
+ * @param record        record every answered call
  */
 public record MediaConfig(String bind, String advertise, int portMin, int portMax, int ioThreads, boolean symmetricRtp,
-                          List<String> codecs, boolean telephoneEvent, int ptimeMs, InbandDtmf inbandDtmf) {
+                          List<String> codecs, boolean telephoneEvent, int ptimeMs, InbandDtmf inbandDtmf, boolean record) {
 
     public static final ConfigKey<String> BIND = ConfigKey.string("media.bind", "", "address RTP sockets bind to; empty = sip.bind");
     public static final ConfigKey<String> ADVERTISE = ConfigKey.string("media.advertiseAddress", "",
@@ -38,8 +39,11 @@ public record MediaConfig(String bind, String advertise, int portMin, int portMa
     public static final ConfigKey<List<String>> INBAND_DTMF = ConfigKey.list("media.dtmf.inband", "auto",
             "listen for DTMF tones in the audio: auto (legs without telephone-event), always, never", "auto", "always", "never");
 
+    public static final ConfigKey<Boolean> RECORD = ConfigKey.bool("media.record", false,
+            "record every answered call: stereo WAV (caller left, other party right) under data/recordings/YYYY/MM/DD/<call-id>.wav");
+
     public static List<ConfigKey<?>> keys() {
-        return List.of(BIND, ADVERTISE, PORT_MIN, PORT_MAX, IO_THREADS, SYMMETRIC, CODECS, TELEPHONE_EVENT, PTIME, INBAND_DTMF);
+        return List.of(BIND, ADVERTISE, PORT_MIN, PORT_MAX, IO_THREADS, SYMMETRIC, CODECS, TELEPHONE_EVENT, PTIME, INBAND_DTMF, RECORD);
     }
 
     public static MediaConfig from(Config c) {
@@ -54,6 +58,6 @@ public record MediaConfig(String bind, String advertise, int portMin, int portMa
         }
         int threads = c.get(IO_THREADS) == 0 ? Runtime.getRuntime().availableProcessors() : c.get(IO_THREADS);
         return new MediaConfig(c.get(BIND), c.get(ADVERTISE), c.get(PORT_MIN), c.get(PORT_MAX), threads, c.get(SYMMETRIC),
-                c.get(CODECS), c.get(TELEPHONE_EVENT), c.get(PTIME), InbandDtmf.parse(c.get(INBAND_DTMF).get(0)));
+                c.get(CODECS), c.get(TELEPHONE_EVENT), c.get(PTIME), InbandDtmf.parse(c.get(INBAND_DTMF).get(0)), c.get(RECORD));
     }
 }

@@ -6,6 +6,7 @@ import gov.nist.javax.sip.parser.StringMsgParser;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.core.lane.LaneGroup;
 import io.switchboard.sip.auth.DigestAuth;
+import io.switchboard.media.tick.MediaTick;
 import io.switchboard.sip.b2bua.LaneContext;
 import io.switchboard.sip.media.MediaService;
 import io.switchboard.sip.codec.CallIdScan;
@@ -98,7 +99,7 @@ public final class SipStack implements InboundSink {
             Lane lane = lanes.lane(i);
             TransactionLayer tl = new TransactionLayer(lane, wire, timers, counters, config.maxTransactions());
             LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
-                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound, media);
+                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound, media, new MediaTick(lane));
             cores.add(new LaneCore(ctx, registrar, i));
         }
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

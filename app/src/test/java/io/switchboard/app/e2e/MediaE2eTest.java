@@ -47,6 +47,52 @@ class MediaE2eTest {
         toneThrough("g711-to-opus", new String[] {"PCMA/8000"}, new String[] {"opus/48000/2"}, true);
     }
 
+    /**
+     * With {@code media.record=true} the switch writes the call as a stereo WAV: the caller's 1 kHz tone on
+     * the left, the callee's 440 Hz sine (baresip's default source) on the right, with nothing of one in
+     * the other, and the file is complete once the call has ended.
+     */
+    @Test
+    void recordingHoldsBothPartiesOnTheirOwnChannel() throws IOException {
+        Path dir = Path.of("target", "media-e2e", "recording").toAbsolutePath();
+        Files.createDirectories(dir);
+        Path tone = dir.resolve("tone-1k.wav");
+        Wav.writeTone(tone, TONE_HZ, TONE_DBFS, 20, 48000, 2);
+        try (TestSwitch sw = TestSwitch.start("media.record=true");
+                Baresip a = Baresip.named("rec-1001").account("1001", E2e.password("1001")).registrar(sw.sipPort())
+                        .playFile(tone).codecs("opus/48000/2").start();
+                Baresip b = Baresip.named("rec-1002").account("1002", E2e.password("1002")).registrar(sw.sipPort())
+                        .codecs("PCMU/8000").start()) {
+            try {
+                a.awaitRegistered(STEP);
+                b.awaitRegistered(STEP);
+                a.dial("sip:1002@127.0.0.1:" + sw.sipPort());
+                b.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
+                a.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
+                sleep(Duration.ofSeconds(3));
+                b.hangup();
+                a.awaitEvent("CALL_CLOSED", STEP);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + a.logText() + "\n" + b.logText(), e);
+            }
+            Path file;
+            try (Stream<Path> files = Files.walk(sw.dataDir().resolve("recordings"))) {
+                file = files.filter(p -> p.toString().endsWith(".wav")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no recording under " + sw.dataDir().resolve("recordings")));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> Wav.read(file, 0).seconds() > 2.5);
+            Wav.Audio left = Wav.read(file, 0);
+            Wav.Audio right = Wav.read(file, 1);
+            assertThat(left.sampleRate()).isEqualTo(8000);
+            short[] l = left.window(1.0, left.seconds() - 0.5);
+            short[] r = right.window(1.0, right.seconds() - 0.5);
+            assertThat(ToneAnalysis.dominantFrequency(l, 8000, 200, 3400)).as("caller channel (Hz)").isBetween(990.0, 1010.0);
+            assertThat(ToneAnalysis.dominantFrequency(r, 8000, 200, 3400)).as("callee channel (Hz)").isBetween(430.0, 450.0);
+            assertThat(ToneAnalysis.toneShare(l, 8000, 440, 20)).as("callee's tone leaking into the caller's channel").isLessThan(0.01);
+            assertThat(ToneAnalysis.toneShare(r, 8000, TONE_HZ, 20)).as("caller's tone leaking into the callee's channel").isLessThan(0.01);
+        }
+    }
+
     private void toneThrough(String prefix, String[] callerCodecs, String[] calleeCodecs, boolean transcoded) {
         Path dir = Path.of("target", "media-e2e", prefix).toAbsolutePath();
         Path tone = dir.resolve("tone-1k.wav");

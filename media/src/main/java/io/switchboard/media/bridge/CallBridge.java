@@ -34,7 +34,6 @@ public final class CallBridge implements AutoCloseable {
     private final Map<Side, NegotiatedMedia> media = new EnumMap<>(Side.class);
     private final Map<Side, Forwarder> forwarders = new EnumMap<>(Side.class);
     private DtmfListener dtmf = (side, digit, method) -> { };
-    private boolean tapped;
     private boolean closed;
 
     private CallBridge(Lane lane, RtpSession a, RtpSession b, Function<PayloadType, AudioCodec> codecs, InbandDtmf inband) {
@@ -105,13 +104,11 @@ public final class CallBridge implements AutoCloseable {
         this.dtmf = Objects.requireNonNull(listener);
     }
 
-    /** Starts (or with null stops) handing decoded audio of both legs to {@code tap}, e.g. a recorder. */
-    public void tap(FrameTap tap) {
-        tapped = tap != null;
+    /** Starts (or with null stops) handing the audio packets of both legs to {@code tap}, e.g. a recorder. */
+    public void tap(PacketTap tap) {
         for (Forwarder f : forwarders.values()) {
             f.tap = tap;
         }
-        rebuild();
     }
 
     /** True when the legs use different codecs (packets are decoded and re-encoded). */
@@ -167,7 +164,7 @@ public final class CallBridge implements AutoCloseable {
             NegotiatedMedia out = media.get(s.other());
             Forwarder f = forwarders.get(s);
             Route old = f.route;
-            f.route = in == null || out == null ? null : Route.between(in, out, codecs, inband, tapped);
+            f.route = in == null || out == null ? null : Route.between(in, out, codecs, inband);
             if (old != null) {
                 EventLoop loop = sessions.get(s).eventLoop();
                 if (loop != null) {

@@ -30,7 +30,7 @@ final class Forwarder implements DatagramForwarder {
     final LongAdder dropped = new LongAdder();
     final LongAdder transcoded = new LongAdder();
     volatile Route route;
-    volatile FrameTap tap;
+    volatile PacketTap tap;
 
     Forwarder(Side from, RtpSession out, DtmfSink sink) {
         this.from = from;
@@ -65,14 +65,15 @@ final class Forwarder implements DatagramForwarder {
 
     private void audio(Route r, ByteBuf buf) {
         PcmFrame frame = null;
-        FrameTap t = tap;
+        PacketTap t = tap;
+        byte[] payload = r.decoder != null || t != null ? payload(buf) : null;
+        if (t != null) {
+            t.onPacket(from, r.inCodec, RtpView.ssrc(buf), RtpView.sequence(buf), RtpView.timestamp(buf), payload, System.nanoTime());
+        }
         if (r.decoder != null) {
-            frame = r.decoder.decode(payload(buf));
+            frame = r.decoder.decode(payload);
             if (r.inband) {
                 tones.process(frame);
-            }
-            if (t != null) {
-                t.onFrame(from, frame);
             }
         }
         if (!r.relay) {

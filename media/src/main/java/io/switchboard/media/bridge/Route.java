@@ -14,6 +14,7 @@ import java.util.function.Function;
  * replaces the whole route on renegotiation and closes the old codecs on that loop.
  */
 final class Route {
+    final PayloadType inCodec;
     final int inAudio;
     final int outAudio;
     final int inEvent;
@@ -31,6 +32,7 @@ final class Route {
     final AudioCodec encoder;
 
     private Route(NegotiatedMedia in, NegotiatedMedia out, AudioCodec decoder, AudioCodec encoder, boolean inband) {
+        this.inCodec = in.codec();
         this.inAudio = in.codec().number();
         this.outAudio = out.codec().number();
         this.inEvent = in.telephoneEvent() == null ? -1 : in.telephoneEvent().number();
@@ -46,16 +48,12 @@ final class Route {
         this.encoder = encoder;
     }
 
-    /**
-     * The route from leg {@code in} to leg {@code out}.
-     *
-     * @param tapped true when a frame tap needs decoded audio even for passthrough
-     */
+    /** The route from leg {@code in} to leg {@code out}. */
     static Route between(NegotiatedMedia in, NegotiatedMedia out, Function<PayloadType, AudioCodec> codecs,
-                         InbandDtmf inbandMode, boolean tapped) {
+                         InbandDtmf inbandMode) {
         boolean transcode = !in.codec().sameCodecAs(out.codec());
         boolean inband = inbandMode == InbandDtmf.ALWAYS || (inbandMode == InbandDtmf.AUTO && in.telephoneEvent() == null);
-        AudioCodec decoder = transcode || inband || tapped ? codecs.apply(in.codec()) : null;
+        AudioCodec decoder = transcode || inband ? codecs.apply(in.codec()) : null;
         AudioCodec encoder = transcode ? codecs.apply(out.codec()) : null;
         return new Route(in, out, decoder, encoder, inband);
     }

@@ -9,6 +9,7 @@ import gov.nist.javax.sip.message.SIPResponse;
 import io.switchboard.core.id.Ids;
 import io.switchboard.core.lane.LaneGroup;
 import io.switchboard.media.bridge.Side;
+import io.switchboard.media.record.RecordingResult;
 import io.switchboard.sip.auth.DigestAuth;
 import io.switchboard.sip.codec.KnownMethods;
 import io.switchboard.sip.dialog.Leg;
@@ -507,6 +508,10 @@ public final class B2bua {
         Responses.add(toA, "Contact", text.contact(call.a.transport));
         Responses.add(toA, "Allow", KnownMethods.ALLOW);
         log.debug("call {} answered, media {}", call.a.callId, call.media.bridge.describe());
+        if (ctx.media().recordsCalls()) {
+            call.recording = ctx.media().record(ctx.lane(), call.a.callId, call.media.bridge);
+            ctx.tick().add(call.recording);
+        }
         call.a.confirmed = true;
         call.aTx.respond(toA);
     }
@@ -662,6 +667,11 @@ public final class B2bua {
             }
         }
         relay.forget(call);
+        if (call.recording != null) {
+            RecordingResult rec = call.recording.stop();
+            call.cdr.recording = rec.path().toString();
+            call.cdr.recordingSeconds = rec.duration().toMillis() / 1000.0;
+        }
         if (call.media != null) {
             call.media.close();
         }

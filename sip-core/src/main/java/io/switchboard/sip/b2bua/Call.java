@@ -2,6 +2,7 @@ package io.switchboard.sip.b2bua;
 
 import gov.nist.javax.sip.message.SIPRequest;
 import io.switchboard.core.lane.Lane;
+import io.switchboard.media.record.BridgeRecording;
 import io.switchboard.sip.dialog.Leg;
 import io.switchboard.sip.transaction.ClientTransaction;
 import io.switchboard.sip.transaction.Destination;
@@ -39,6 +40,8 @@ final class Call {
     final List<Target> failover = new ArrayList<>();
     /** The anchored media; closed when the call ends. */
     CallMedia media;
+    /** The call's recording, from the answer on, when recording is on. */
+    BridgeRecording recording;
     /** True when the caller's INVITE carried an offer (else our offer goes to the caller in the 2xx). */
     boolean aOffered;
     String contentType;

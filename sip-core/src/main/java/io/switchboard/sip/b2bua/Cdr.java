@@ -19,12 +19,15 @@ final class Cdr {
     int status;
     String cause = "";
     String endedBy = "";
+    String recording = "";
+    double recordingSeconds;
 
     String line() {
         long duration = answer != null && end != null ? java.time.Duration.between(answer, end).toMillis() : 0;
         return "CDR a-call-id=" + aCallId + " b-call-id=" + bCallId + " from=" + from + " to=" + to + " target=" + target
                 + " setup=" + setup + " ringing=" + (ringing == null ? "" : ringing) + " answer=" + (answer == null ? "" : answer)
                 + " end=" + end + " billsec=" + String.format("%.3f", duration / 1000.0) + " status=" + status + " cause=" + cause
-                + " ended-by=" + endedBy;
+                + " ended-by=" + endedBy + (recording.isEmpty() ? "" : " recording=" + recording
+                + " recording-sec=" + String.format("%.1f", recordingSeconds));
     }
 }

@@ -4,6 +4,7 @@ import gov.nist.javax.sip.message.SIPMessage;
 import gov.nist.javax.sip.message.SIPRequest;
 import gov.nist.javax.sip.parser.StringMsgParser;
 import io.switchboard.core.lane.Lane;
+import io.switchboard.media.tick.MediaTick;
 import io.switchboard.sip.SipConfig;
 import io.switchboard.sip.auth.DigestAuth;
 import io.switchboard.sip.directory.Directory;
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record LaneContext(Lane lane, TransactionLayer transactions, StringMsgParser parser, SipConfig config, Directory directory,
                           BindingStore bindings, DigestAuth auth, AbusePolicy policy, SipTransport transport,
                           InstantSource clock, AtomicInteger activeCalls, String host, int port, Trunks trunks,
-                          InboundRouter inbound, OutboundRouter outbound, MediaService media) {
+                          InboundRouter inbound, OutboundRouter outbound, MediaService media, MediaTick tick) {
 
     /** Parses a request this node wrote itself; a failure is a bug in our text, reported as such. */
     public SIPRequest parseOwn(byte[] bytes) {

@@ -4,6 +4,8 @@ import io.switchboard.core.lane.Lane;
 import io.switchboard.media.MediaConfig;
 import io.switchboard.media.bridge.CallBridge;
 import io.switchboard.media.codec.Codecs;
+import io.switchboard.media.record.BridgeRecording;
+import io.switchboard.media.record.RecordingWriter;
 import io.switchboard.media.codec.PayloadType;
 import io.switchboard.media.rtp.PortAllocator;
 import io.switchboard.media.rtp.RtpSessionOptions;
@@ -13,7 +15,9 @@ import io.switchboard.media.sdp.MediaPolicy;
 import io.switchboard.media.sdp.SdpNegotiator;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,13 +26,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The node's media engine as the B2BUA sees it: opens a {@link CallBridge} per call, negotiates SDP with
  * the configured codecs, and tells listeners about detected digits. Shared by all lanes; thread-safe.
  */
 public final class MediaService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(MediaService.class);
+    /** Frames (20 ms stereo, 640 bytes) that may wait for the disk over all calls: about 32 MB. */
+    private static final int RECORDING_QUEUE_FRAMES = 50_000;
+
     private final MediaConfig config;
+    private final RecordingWriter recordings;
     private final RtpTransport transport;
     private final MediaPolicy policy;
     private final String advertise;
@@ -37,8 +48,9 @@ public final class MediaService implements AutoCloseable {
     private final java.util.Set<CallBridge> bridges = ConcurrentHashMap.newKeySet();
     private final List<Consumer<DtmfEvent>> dtmfListeners = new CopyOnWriteArrayList<>();
 
-    private MediaService(MediaConfig config, RtpTransport transport, String advertise) {
+    private MediaService(MediaConfig config, RtpTransport transport, String advertise, RecordingWriter recordings) {
         this.config = config;
+        this.recordings = recordings;
         this.transport = transport;
         this.advertise = advertise;
         List<PayloadType> codecs = new ArrayList<>();
@@ -55,13 +67,19 @@ public final class MediaService implements AutoCloseable {
      * @param sipBind      the SIP bind address (the default for {@code media.bind})
      * @param sipAdvertise the SIP advertised host (the default for {@code media.advertiseAddress})
      */
-    public static MediaService start(MediaConfig config, String sipBind, String sipAdvertise) throws UnknownHostException {
+    public static MediaService start(MediaConfig config, String sipBind, String sipAdvertise, Path dataDir) throws IOException {
         String bind = config.bind().isBlank() ? sipBind : config.bind();
         InetAddress bindAddress = InetAddress.getByName(bind);
         String advertise = !config.advertise().isBlank() ? config.advertise()
                 : bindAddress.isAnyLocalAddress() ? sipAdvertise : bindAddress.getHostAddress();
+        RecordingWriter recordings = new RecordingWriter(dataDir, Clock.systemUTC(), RECORDING_QUEUE_FRAMES);
+        List<Path> repaired = RecordingWriter.repair(recordings.recordingsDir());
+        if (!repaired.isEmpty()) {
+            log.warn("recordings: repaired the WAV headers of {} file(s) left by an abrupt stop: {}", repaired.size(), repaired);
+        }
+        recordings.start();
         RtpTransport transport = new RtpTransport(bindAddress, new PortAllocator(config.portMin(), config.portMax()), config.ioThreads());
-        return new MediaService(config, transport, advertise);
+        return new MediaService(config, transport, advertise, recordings);
     }
 
     /** A new bridge (two RTP sessions) for a call on {@code lane}. */
@@ -75,6 +93,21 @@ public final class MediaService implements AutoCloseable {
     /** Forgets a bridge its call closed (for {@link #stats}). */
     public void bridgeClosed(CallBridge b) {
         bridges.remove(b);
+    }
+
+    /** True when every answered call is recorded ({@code media.record}). */
+    public boolean recordsCalls() {
+        return config.record();
+    }
+
+    /**
+     * Starts recording {@code bridge}'s call to {@code data/recordings/YYYY/MM/DD/<callId>.wav}; the caller
+     * ticks the returned recording on the lane's media tick and stops it when the call ends.
+     */
+    public BridgeRecording record(Lane lane, String callId, CallBridge bridge) {
+        BridgeRecording r = new BridgeRecording(lane, recordings.open(callId), Codecs::forPayloadType);
+        bridge.tap(r);
+        return r;
     }
 
     /** Our side of an SDP body on {@code port}. */
@@ -127,6 +160,7 @@ public final class MediaService implements AutoCloseable {
         m.put("portsInUse", 2 * transport.ports().inUseCount());
         m.put("portsFree", 2 * transport.ports().freeCount());
         m.put("epoll", transport.isEpoll());
+        m.put("recordingFramesDropped", recordings.counters().framesDropped());
         return m;
     }
 
@@ -137,6 +171,13 @@ public final class MediaService implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
+        try {
+            if (!recordings.stop(Duration.ofSeconds(5))) {
+                log.warn("recordings: the writer did not finish within 5 s; open files were closed as they were");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static PayloadType payloadType(String name) {
