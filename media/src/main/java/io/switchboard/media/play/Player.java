@@ -1,5 +1,6 @@
 package io.switchboard.media.play;
 
+import io.switchboard.media.tick.MediaTick;
 import io.switchboard.media.dtmf.ToneGenerator;
 import io.switchboard.media.dtmf.TonePlan;
 import io.switchboard.media.endpoint.MediaEndpoint;
@@ -16,7 +17,7 @@ import java.util.function.IntFunction;
  * runs exactly once, on the lane: from the tick that sent the last frame ({@link Outcome#FINISHED})
  * or from {@code stop()} ({@link Outcome#STOPPED}). Not thread-safe: one player per stream, on its lane.
  */
-public final class Player {
+public final class Player implements MediaTick.Tickable {
     /** How a playback ended. */
     public enum Outcome {
         /** Every frame was sent. */
@@ -67,6 +68,7 @@ public final class Player {
     }
 
     /** Sends the next frame; false once the playback has ended (then it does nothing). */
+    @Override
     public boolean tick() {
         if (!playing) {
             return false;
