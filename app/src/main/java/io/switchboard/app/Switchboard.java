@@ -64,7 +64,8 @@ public final class Switchboard implements AutoCloseable {
         }
         TrunkConfig trunks = TrunkConfig.load(confDir.resolve("trunks.yaml"));
         for (var t : trunks.trunks().all()) {
-            log.info("trunk {}: IP trunk from {}", t.name(), t.sources());
+            log.info("trunk {}: {} trunk, calls accepted from {}{}", t.name(), t.settings().register() ? "registration" : "IP",
+                    t.sources(), t.settings().host() == null ? "" : ", calls go to " + t.settings().host() + ":" + t.settings().port());
         }
         MediaConfig mediaConfig = MediaConfig.from(config);
         MediaService media;

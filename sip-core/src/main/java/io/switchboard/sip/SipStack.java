@@ -27,6 +27,7 @@ import io.switchboard.sip.transport.InboundSink;
 import io.switchboard.sip.transport.SipTransport;
 import io.switchboard.sip.trunk.InboundRouter;
 import io.switchboard.sip.trunk.OutboundRouter;
+import io.switchboard.sip.trunk.TrunkSupervisor;
 import io.switchboard.sip.trunk.Trunks;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public final class SipStack implements InboundSink {
     private final List<LaneCore> cores = new ArrayList<>();
     private final ThreadLocal<SipDecoder> decoders;
     private LaneGroup lanes;
+    private TrunkSupervisor supervisor;
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
 
@@ -101,7 +103,11 @@ public final class SipStack implements InboundSink {
             LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
                     transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound, media, new MediaTick(lane));
             cores.add(new LaneCore(ctx, registrar, i));
+            if (i == 0) {
+                supervisor = new TrunkSupervisor(lane, 0, tl, ctx::parseOwn, config.advertisedHost(), transport.port(), trunks);
+            }
         }
+        supervisor.start();
         housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "registrar-flush");
             t.setDaemon(true);
@@ -146,6 +152,7 @@ public final class SipStack implements InboundSink {
         m.put("tcpConnections", transport.connections());
         m.put("transactions", counters.snapshot());
         m.put("policy", policy.snapshot());
+        m.put("trunks", trunks.snapshot());
         return m;
     }
 
@@ -204,6 +211,9 @@ public final class SipStack implements InboundSink {
      * flushed, then listeners and lanes stopped.
      */
     public void close(Duration grace) {
+        if (supervisor != null && running) {
+            supervisor.stop();
+        }
         if (lanes != null && running) {
             CountDownLatch done = new CountDownLatch(cores.size());
             for (int i = 0; i < cores.size(); i++) {

@@ -56,6 +56,15 @@ public final class FreePorts {
         }
     }
 
+    /** True when nothing has UDP 127.0.0.1:{@code port} bound (e.g. a peer has not started listening yet). */
+    public static boolean isUdpFree(int port) {
+        try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static boolean free(int port) {
         InetAddress lo = InetAddress.getLoopbackAddress();
         try (ServerSocket s = new ServerSocket()) {

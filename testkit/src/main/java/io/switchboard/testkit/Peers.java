@@ -53,6 +53,12 @@ public final class Peers {
         return require("baresip", "baresip-core");
     }
 
+    /** Kamailio, from Debian package {@code kamailio} (installed under /usr/sbin, often not on PATH). */
+    public static Path kamailio() {
+        Path sbin = Path.of("/usr/sbin/kamailio");
+        return find("kamailio").orElseGet(() -> requireFile(sbin, "kamailio"));
+    }
+
     static Optional<Path> find(String binary) {
         String path = System.getenv().getOrDefault("PATH", "/usr/local/bin:/usr/bin:/bin");
         for (String dir : path.split(File.pathSeparator)) {

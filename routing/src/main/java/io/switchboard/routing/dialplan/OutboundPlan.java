@@ -17,7 +17,6 @@ import java.util.Set;
  * (toll-fraud guard: nothing leaves unless a rule allows it).
  */
 public final class OutboundPlan {
-    private static final Set<String> TRUNK_FIELDS = Set.of("name", "type", "from", "to", "format", "callerId");
     private static final Set<String> RULE_FIELDS = Set.of("kinds", "trunks", "extensions");
 
     /** Where and how one trunk takes outbound calls. */
@@ -80,7 +79,7 @@ public final class OutboundPlan {
         Map<String, TrunkOut> trunks = new LinkedHashMap<>();
         if (trunkList instanceof List<?> list) {
             for (Object o : list) {
-                if (o instanceof Map<?, ?> m && m.get("to") != null) {
+                if (o instanceof Map<?, ?> m && (m.get("to") != null || m.get("registrar") != null)) {
                     String name = String.valueOf(m.get("name"));
                     trunks.put(name, trunkOut(name, m, file));
                 }
@@ -114,7 +113,7 @@ public final class OutboundPlan {
             for (String name : strings(m.get("trunks"), file, index, "trunks")) {
                 TrunkOut t = trunks.get(name);
                 if (t == null) {
-                    throw new ConfigException(file + ": outbound entry " + index + ": trunk '" + name + "' is not defined with a 'to' address");
+                    throw new ConfigException(file + ": outbound entry " + index + ": trunk '" + name + "' is not defined with a 'to' address or a 'registrar'");
                 }
                 via.add(t);
             }
@@ -125,7 +124,11 @@ public final class OutboundPlan {
     }
 
     private static TrunkOut trunkOut(String name, Map<?, ?> m, String file) {
-        String to = String.valueOf(m.get("to")).trim();
+        // where calls go: 'to', or a registration trunk's registrar (field names are checked by the SIP core's trunk loader)
+        String to = String.valueOf(m.get("to") != null ? m.get("to") : m.get("registrar")).trim();
+        if (to.startsWith("sip:")) {
+            to = to.substring(4);
+        }
         int colon = to.lastIndexOf(':');
         String host = colon > 0 ? to.substring(0, colon) : to;
         int port = 5060;
@@ -141,9 +144,6 @@ public final class OutboundPlan {
             throw new ConfigException(file + ": trunk " + name + ": format must be national or e164, got " + format);
         }
         String callerId = m.get("callerId") == null ? "anonymous" : String.valueOf(m.get("callerId"));
-        if (!TRUNK_FIELDS.containsAll(m.keySet().stream().map(String::valueOf).toList())) {
-            throw new ConfigException(file + ": trunk " + name + ": unknown field (known: " + TRUNK_FIELDS + ")");
-        }
         return new TrunkOut(name, host, port, format.equals("e164"), callerId);
     }
 

@@ -11,6 +11,7 @@ import io.switchboard.core.lane.LaneGroup;
 import io.switchboard.media.bridge.Side;
 import io.switchboard.media.record.RecordingResult;
 import io.switchboard.sip.auth.DigestAuth;
+import io.switchboard.sip.auth.DigestClient;
 import io.switchboard.sip.codec.KnownMethods;
 import io.switchboard.sip.dialog.Leg;
 import io.switchboard.sip.directory.Extension;
@@ -25,6 +26,7 @@ import io.switchboard.sip.transport.Transport;
 import io.switchboard.sip.trunk.InboundRouter;
 import io.switchboard.sip.trunk.OutboundRouter;
 import io.switchboard.sip.trunk.Trunk;
+import io.switchboard.sip.trunk.TrunkStatus;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -159,21 +161,62 @@ public final class B2bua {
                 && ctx.inbound().route(s.getUser(), null) instanceof InboundRouter.ToExtension;
     }
 
-    /** Sends the INVITE of one fork (a new B leg with its own pinned Call-ID). */
+    /**
+     * Sends the INVITE of one fork (a new B leg with its own pinned Call-ID). A fork over a trunk first
+     * takes one of the trunk's channels; a trunk at its channel or call-rate limit fails the fork with 503
+     * at once (so the next trunk is tried).
+     */
     private void startFork(Call call, Call.Target t) {
         Destination d = t.destination();
         Leg b = new Leg(Leg.Side.B, LaneGroup.pinnedPrefix(laneIndex) + Ids.token(20), Ids.token(10), t.from(), t.to(), d.transport());
         b.localCseq = 1;
         b.inviteCseq = 1;
         b.owner = call;
-        Call.Fork fork = new Call.Fork(b);
+        Call.Fork fork = new Call.Fork(b, t);
         call.forks.add(fork);
+        if (t.trunk() != null) {
+            if (!t.trunk().tryAcquire(ctx.clock().millis())) {
+                log.info("call {}: {} is at its channel or call-rate limit", call.a.callId, t.label());
+                forkFailed(call, fork, 503, "Service Unavailable (" + t.label() + " at its limit)");
+                return;
+            }
+            fork.trunkHeld = t.trunk();
+        }
         legs.put(b.callId, b);
-        byte[] bytes = text.request(b, "INVITE", t.uri(), 1, call.maxForwards, true, call.contentType, call.body,
-                "Allow: " + KnownMethods.ALLOW + "\r\n");
+        sendForkInvite(call, fork, null);
+    }
+
+    private void sendForkInvite(Call call, Call.Fork fork, String credentials) {
+        Call.Target t = fork.target;
+        Leg b = fork.leg;
+        String extra = "Allow: " + KnownMethods.ALLOW + "\r\n" + t.extraHeaders() + (credentials == null ? "" : credentials + "\r\n");
+        byte[] bytes = text.request(b, "INVITE", t.uri(), b.inviteCseq, call.maxForwards, true, call.contentType, call.body, extra);
         SIPRequest out = ctx.parseOwn(bytes);
         b.invite = out;
-        fork.tx = ctx.transactions().send(out, d, new ForkListener(call, fork));
+        fork.tx = ctx.transactions().send(out, t.destination(), new ForkListener(call, fork));
+    }
+
+    /**
+     * A trunk challenged our INVITE (401/407): answer once with the trunk's credentials, as a new INVITE
+     * with the next CSeq in the same Call-ID (RFC 3261 §22.2). False when there is nothing to answer with.
+     */
+    private boolean answerChallenge(Call call, Call.Fork fork, SIPResponse r) {
+        Trunk.Credentials cred = fork.target.credentials();
+        if (cred == null || fork.authTried || fork.cancelWanted) {
+            return false;
+        }
+        String header = r.getStatusCode() == 401 ? "WWW-Authenticate" : "Proxy-Authenticate";
+        javax.sip.header.Header h = r.getHeader(header);
+        DigestClient.Challenge c = h == null ? null : DigestClient.parse(h.toString().substring(header.length() + 1).trim());
+        if (c == null) {
+            return false;
+        }
+        fork.authTried = true;
+        fork.leg.localCseq++;
+        fork.leg.inviteCseq = fork.leg.localCseq;
+        String value = DigestClient.authorization(c, "INVITE", fork.target.uri(), cred.authUsername(), cred.password(), 1);
+        sendForkInvite(call, fork, (r.getStatusCode() == 401 ? "Authorization: " : "Proxy-Authorization: ") + value);
+        return true;
     }
 
     /** The From a B leg presents for {@code caller}: the caller's display name and our domain. */
@@ -242,15 +285,22 @@ public final class B2bua {
             return;
         }
         List<Call.Target> hops = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (OutboundRouter.Hop h : ((OutboundRouter.Route) decision).hops()) {
+            TrunkStatus status = ctx.trunks().status(h.trunk());
+            if (status != null && !status.usable()) {
+                skipped.add(h.trunk());
+                continue;
+            }
             String uri = "sip:" + h.number() + "@" + h.host() + ":" + h.port();
             Destination d = router.destinationFor(uri, null);
             if (d != null) {
-                hops.add(new Call.Target(d, uri, "<sip:" + h.callerId() + "@" + ctx.host() + ">", "<sip:" + h.number() + "@" + h.host() + ">",
-                        "trunk " + h.trunk()));
+                hops.add(trunkTarget(d, uri, h, status));
             }
         }
         if (hops.isEmpty()) {
+            log.info("outbound call {} from {} to {}: no trunk usable{}", req.getCallId().getCallId(), caller, dialled,
+                    skipped.isEmpty() ? "" : " (down or not registered: " + skipped + ")");
             tx.respond(Responses.create(req, 503, "Service Unavailable (no trunk reachable)", null));
             return;
         }
@@ -263,6 +313,26 @@ public final class B2bua {
     }
 
     /**
+     * The target of an outbound hop: the caller ID presented as the trunk wants it (From, or From and
+     * P-Asserted-Identity per RFC 3325, or anonymous with Privacy: id per RFC 3323), and the trunk's
+     * credentials for a challenge.
+     */
+    private Call.Target trunkTarget(Destination d, String uri, OutboundRouter.Hop h, TrunkStatus status) {
+        Trunk.Settings settings = status == null ? Trunk.Settings.NONE : status.trunk().settings();
+        String identity = "<sip:" + h.callerId() + "@" + ctx.host() + ">";
+        String from = identity;
+        String extra = "";
+        if (settings.identity() == Trunk.Identity.PAI) {
+            extra = "P-Asserted-Identity: " + identity + "\r\n";
+        } else if (settings.identity() == Trunk.Identity.ANONYMOUS) {
+            from = "\"Anonymous\" <sip:anonymous@anonymous.invalid>";
+            extra = "P-Asserted-Identity: " + identity + "\r\nPrivacy: id\r\n";
+        }
+        return new Call.Target(d, uri, from, "<sip:" + h.number() + "@" + h.host() + ">", "trunk " + h.trunk(), status,
+                settings.credentials(), extra);
+    }
+
+    /**
      * An INVITE from a carrier trunk (authenticated by its source address, no digest): the dialplan
      * decides from the dialled number (DID) which extension rings, or refuses the call.
      */
@@ -270,6 +340,12 @@ public final class B2bua {
         URI ruri = req.getRequestURI();
         String dialled = ruri instanceof SipUri s && s.getUser() != null ? s.getUser()
                 : ruri instanceof gov.nist.javax.sip.address.TelURLImpl tel ? tel.getPhoneNumber() : ruri.toString();
+        Trunk.Credentials registered = trunk.settings().register() ? trunk.settings().credentials() : null;
+        if (registered != null && dialled.equals(registered.username()) && req.getTo().getAddress().getURI() instanceof SipUri to
+                && to.getUser() != null) {
+            // a registration trunk calls our Contact (its username); the number dialled is in To
+            dialled = to.getUser();
+        }
         InboundRouter.Decision decision = ctx.inbound().route(dialled, trunk);
         String callId = req.getCallId().getCallId();
         if (decision instanceof InboundRouter.Refuse r) {
@@ -296,11 +372,27 @@ public final class B2bua {
         if (overCallLimit(tx, req)) {
             return;
         }
+        TrunkStatus status = ctx.trunks().status(trunk.name());
+        if (status != null && !status.tryAcquire(ctx.clock().millis())) {
+            log.info("inbound call {} from trunk {} refused: the trunk is at its channel or call-rate limit", callId, trunk.name());
+            SIPResponse r = Responses.create(req, 503, "Service Unavailable (trunk " + trunk.name() + " at its limit)", null);
+            Responses.add(r, "Retry-After", "5");
+            tx.respond(r);
+            return;
+        }
         log.info("inbound call {} from trunk {}: {} dialled {} -> extension {}", callId, trunk.name(), caller, to.did(), to.extension());
-        startCall(tx, req, flow, caller, to.extension(), targets, List.of());
+        Call call = startCall(tx, req, flow, caller, to.extension(), targets, List.of());
+        if (call == null) {
+            if (status != null) {
+                status.release();
+            }
+        } else {
+            call.inboundTrunk = status;
+        }
     }
 
-    private void startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
+    /** Starts forking; the call, or null when it was refused before it began (no media port, SDP). */
+    private Call startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
                            List<Call.Target> parallel, List<Call.Target> sequential) {
         CallMedia media;
         try {
@@ -310,7 +402,7 @@ public final class B2bua {
             SIPResponse r = Responses.create(req, 503, "Service Unavailable (no free media ports)", null);
             Responses.add(r, "Retry-After", "5");
             tx.respond(r);
-            return;
+            return null;
         }
         byte[] aOffer = MessageParts.sdp(req);
         CallMedia.Outcome offer = aOffer != null ? media.offerFrom(Side.A, aOffer) : media.freshOffer(Side.B);
@@ -322,7 +414,7 @@ public final class B2bua {
                 Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
             }
             tx.respond(r);
-            return;
+            return null;
         }
         String aTag = Ids.token(10);
         Leg a = new Leg(Leg.Side.A, req.getCallId().getCallId(), aTag, MessageParts.nameAddr(req.getTo().getAddress()),
@@ -362,7 +454,10 @@ public final class B2bua {
         for (Call.Target t : parallel) {
             startFork(call, t);
         }
-        call.ringTimer = ctx.lane().schedule(ctx.config().ringTimeout(), () -> ringTimeout(call));
+        if (call.state != Call.State.ENDED) {
+            call.ringTimer = ctx.lane().schedule(ctx.config().ringTimeout(), () -> ringTimeout(call));
+        }
+        return call;
     }
 
     /** Responses on one fork's INVITE. */
@@ -393,46 +488,50 @@ public final class B2bua {
                 onFork2xx(call, fork, r);
                 return;
             }
-            fork.finalStatus = status;
-            fork.finalReason = r.getReasonPhrase();
-            legs.remove(b.callId);
-            if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
+            if ((status == 401 || status == 407) && answerChallenge(call, fork, r)) {
                 return;
             }
-            if (call.allForksFailed() && (status >= 500 || status == 408) && !call.failover.isEmpty()) {
-                Call.Target next = call.failover.remove(0);
-                log.info("call {}: {} answered {}, failing over to {}", call.a.callId, b.invite.getRequestURI(), status, next.label());
-                startFork(call, next);
-                return;
-            }
-            if (call.allForksFailed()) {
-                Call.Fork best = call.bestFailure();
-                // A far end's 503 speaks of that server, not of us: the caller must not back off from the
-                // switch (RFC 3261 §16.7 step 6 says the same for proxies), so it becomes 480.
-                boolean unavailable = best.finalStatus == 503;
-                SIPResponse toA = Responses.create(call.aInvite, unavailable ? 480 : best.finalStatus,
-                        unavailable ? "Temporarily Unavailable (far end answered 503)" : best.finalReason, call.a.localTag);
-                call.aTx.respond(toA);
-                finish(call, best.finalStatus, "callee answered " + best.finalStatus, "callee");
-            }
+            forkFailed(call, fork, status, r.getReasonPhrase());
         }
 
         @Override
         public void onTimeout(ClientTransaction tx) {
-            fork.finalStatus = 408;
-            fork.finalReason = "Request Timeout";
-            legs.remove(fork.leg.callId);
-            boolean pending = call.state == Call.State.ROUTING || call.state == Call.State.EARLY;
-            if (pending && call.allForksFailed() && !call.failover.isEmpty()) {
-                Call.Target next = call.failover.remove(0);
-                log.info("call {}: no answer from {}, failing over to {}", call.a.callId, fork.leg.invite.getRequestURI(), next.label());
-                startFork(call, next);
-                return;
-            }
-            if (pending && call.allForksFailed()) {
-                call.aTx.respond(Responses.create(call.aInvite, 408, "Request Timeout (callee did not answer)", call.a.localTag));
-                finish(call, 408, "callee unreachable", "switch");
-            }
+            forkFailed(call, fork, 408, "Request Timeout (callee did not answer)");
+        }
+    }
+
+    /**
+     * A fork ended without an answer (a final error, a timeout, or a trunk at its limit): the next
+     * failover target is tried after a 5xx/408 when every fork has failed, else the caller gets the best
+     * failure (RFC 3261 §16.7 step 6, simplified).
+     */
+    private void forkFailed(Call call, Call.Fork fork, int status, String reason) {
+        fork.finalStatus = status;
+        fork.finalReason = reason;
+        legs.remove(fork.leg.callId);
+        if (fork.trunkHeld != null) {
+            fork.trunkHeld.release();
+            fork.trunkHeld = null;
+        }
+        if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
+            return;
+        }
+        if (call.allForksFailed() && (status >= 500 || status == 408) && !call.failover.isEmpty()) {
+            Call.Target next = call.failover.remove(0);
+            log.info("call {}: {} answered {}, failing over to {}", call.a.callId, fork.target.label(), status, next.label());
+            startFork(call, next);
+            return;
+        }
+        if (call.allForksFailed()) {
+            Call.Fork best = call.bestFailure();
+            // A far end's 503 speaks of that server, not of us: the caller must not back off from the
+            // switch (RFC 3261 §16.7 step 6 says the same for proxies), so it becomes 480.
+            boolean unavailable = best.finalStatus == 503;
+            SIPResponse toA = Responses.create(call.aInvite, unavailable ? 480 : best.finalStatus,
+                    unavailable ? "Temporarily Unavailable (far end answered 503)" : best.finalReason, call.a.localTag);
+            call.aTx.respond(toA);
+            finish(call, best.finalStatus, best.finalStatus == 408 ? "callee unreachable" : "callee answered " + best.finalStatus,
+                    best.finalStatus == 408 ? "switch" : "callee");
         }
     }
 
@@ -667,6 +766,16 @@ public final class B2bua {
             }
         }
         relay.forget(call);
+        for (Call.Fork f : call.forks) {
+            if (f.trunkHeld != null) {
+                f.trunkHeld.release();
+                f.trunkHeld = null;
+            }
+        }
+        if (call.inboundTrunk != null) {
+            call.inboundTrunk.release();
+            call.inboundTrunk = null;
+        }
         if (call.recording != null) {
             RecordingResult rec = call.recording.stop();
             call.cdr.recording = rec.path().toString();

@@ -3,6 +3,8 @@ package io.switchboard.sip.b2bua;
 import gov.nist.javax.sip.message.SIPRequest;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.media.record.BridgeRecording;
+import io.switchboard.sip.trunk.Trunk;
+import io.switchboard.sip.trunk.TrunkStatus;
 import io.switchboard.sip.dialog.Leg;
 import io.switchboard.sip.transaction.ClientTransaction;
 import io.switchboard.sip.transaction.Destination;
@@ -21,25 +23,41 @@ final class Call {
     /** One branch of the fork towards a callee contact. */
     static final class Fork {
         final Leg leg;
+        final Target target;
         ClientTransaction tx;
+        /** The trunk channel this fork holds, released when it fails or the call ends. */
+        TrunkStatus trunkHeld;
+        /** True once a 401/407 was answered with credentials (answered only once). */
+        boolean authTried;
         boolean cancelWanted;
         boolean cancelSent;
         int finalStatus;
         String finalReason;
 
-        Fork(Leg leg) {
+        Fork(Leg leg, Target target) {
             this.leg = leg;
+            this.target = target;
         }
     }
 
-    /** Where one fork goes: its Request-URI and destination, and the From/To it presents. */
-    record Target(Destination destination, String uri, String from, String to, String label) { }
+    /**
+     * Where one fork goes: its Request-URI and destination, the From/To it presents; for a trunk, its
+     * status (channels), credentials for a challenge and extra identity headers (complete lines).
+     */
+    record Target(Destination destination, String uri, String from, String to, String label, TrunkStatus trunk,
+                  Trunk.Credentials credentials, String extraHeaders) {
+        Target(Destination destination, String uri, String from, String to, String label) {
+            this(destination, uri, from, to, label, null, null, "");
+        }
+    }
 
     State state = State.ROUTING;
     /** Targets still to try, one after the other, when every fork so far failed with 5xx/408 (trunk failover). */
     final List<Target> failover = new ArrayList<>();
     /** The anchored media; closed when the call ends. */
     CallMedia media;
+    /** The trunk channel an inbound trunk call holds, released when the call ends. */
+    TrunkStatus inboundTrunk;
     /** The call's recording, from the answer on, when recording is on. */
     BridgeRecording recording;
     /** True when the caller's INVITE carried an offer (else our offer goes to the caller in the 2xx). */
