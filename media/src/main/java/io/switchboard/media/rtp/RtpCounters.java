@@ -9,11 +9,16 @@ import java.util.concurrent.atomic.LongAdder;
 public final class RtpCounters {
     final LongAdder packetsSent = new LongAdder();
     final LongAdder bytesSent = new LongAdder();
+    final LongAdder payloadOctetsSent = new LongAdder();
     final LongAdder packetsReceived = new LongAdder();
     final LongAdder bytesReceived = new LongAdder();
     final LongAdder malformed = new LongAdder();
     final LongAdder wrongSource = new LongAdder();
     final LongAdder sendWithoutRemote = new LongAdder();
+    final LongAdder rtcpSent = new LongAdder();
+    final LongAdder rtcpReceived = new LongAdder();
+    final LongAdder rtcpMalformed = new LongAdder();
+    final LongAdder rtcpWrongSource = new LongAdder();
 
     /** RTP packets written to the socket. */
     public long packetsSent() {
@@ -23,6 +28,11 @@ public final class RtpCounters {
     /** RTP octets (headers included) written to the socket. */
     public long bytesSent() {
         return bytesSent.sum();
+    }
+
+    /** RTP payload octets (no header, no padding) written: the SR octet count (RFC 3550 §6.4.1). */
+    public long payloadOctetsSent() {
+        return payloadOctetsSent.sum();
     }
 
     /** Well-formed RTP packets accepted from the far end. */
@@ -50,9 +60,30 @@ public final class RtpCounters {
         return sendWithoutRemote.sum();
     }
 
+    /** Compound RTCP packets we sent (reports and the final BYE). */
+    public long rtcpSent() {
+        return rtcpSent.sum();
+    }
+
+    /** Valid compound RTCP packets received, on the RTCP port or multiplexed on the RTP port (RFC 5761). */
+    public long rtcpReceived() {
+        return rtcpReceived.sum();
+    }
+
+    /** RTCP datagrams dropped because they failed validation (RFC 3550 §A.2). */
+    public long rtcpMalformed() {
+        return rtcpMalformed.sum();
+    }
+
+    /** RTCP datagrams dropped because they came from another address than the latched one. */
+    public long rtcpWrongSource() {
+        return rtcpWrongSource.sum();
+    }
+
     @Override
     public String toString() {
         return "sent=" + packetsSent() + " received=" + packetsReceived() + " malformed=" + malformed()
-                + " wrongSource=" + wrongSource();
+                + " wrongSource=" + wrongSource() + " rtcpSent=" + rtcpSent() + " rtcpReceived=" + rtcpReceived()
+                + " rtcpMalformed=" + rtcpMalformed();
     }
 }

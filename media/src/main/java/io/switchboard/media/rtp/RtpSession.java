@@ -3,33 +3,56 @@ package io.switchboard.media.rtp;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.EventLoop;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.media.codec.AudioCodec;
 import io.switchboard.media.codec.PcmFrame;
 import io.switchboard.media.endpoint.FrameListener;
 import io.switchboard.media.endpoint.MediaEndpoint;
+import io.switchboard.media.rtcp.RtcpCodec;
+import io.switchboard.media.rtcp.RtcpDestination;
+import io.switchboard.media.rtcp.RtcpInterval;
+import io.switchboard.media.rtcp.RtcpPacket;
+import io.switchboard.media.rtcp.RtcpPacketType;
+import io.switchboard.media.rtcp.RtcpReporter;
+import io.switchboard.media.rtcp.StreamQuality;
+import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One RTP stream endpoint on our side of a call leg: a UDP socket on an even port (RFC 3550 §11),
- * sending frames encoded with the negotiated codec and delivering received packets and decoded frames
- * on the session's lane. Opened by {@link RtpTransport#open}.
+ * One RTP stream endpoint on our side of a call leg: a UDP socket on an even port for RTP and the next
+ * odd one for RTCP (RFC 3550 §11), sending frames encoded with the negotiated codec and delivering
+ * received packets and decoded frames on the session's lane. Opened by {@link RtpTransport#open}.
  *
- * <p>Threading: the socket is read on a Netty event loop, which only parses, checks the source and
- * counts; everything else runs on the lane. {@link #send}, {@link #sendPacket} and the setters are
- * called on the lane. The far-end address is volatile because symmetric-RTP latching sets it from
- * the event loop.
+ * <p>RTCP (RFC 3550 §6) runs on the event loop, through an {@link RtcpReporter}: every received RTP
+ * packet updates the reception statistics, a per-session timer sends a compound report (SR or RR with
+ * SDES CNAME) every 5 s or so, reports from the far end — on the RTCP port or multiplexed on the RTP
+ * port (RFC 5761) — give the quality of the stream we send, and {@link #close} says BYE. Reports go to
+ * the latched RTCP source under symmetric RTP, else to the address from SDP {@code a=rtcp} (RFC 3605),
+ * else to the far end's RTP port + 1. {@link #quality()} is the snapshot.
  *
- * <p>RTCP (the odd port of the pair) is reserved but not yet served.
+ * <p>Threading: the sockets are read on a Netty event loop, which only parses, checks the source,
+ * counts and does RTCP; everything else runs on the lane. {@link #send}, {@link #sendPacket} and the
+ * setters are called on the lane, {@link #sendBuffer} on the lane or the event loop. The far-end
+ * addresses are volatile because symmetric-RTP latching sets them from the event loop.
  */
 public final class RtpSession implements MediaEndpoint {
     private static final Logger log = LoggerFactory.getLogger(RtpSession.class);
@@ -40,46 +63,103 @@ public final class RtpSession implements MediaEndpoint {
     private final PortAllocator ports;
     private final RtpCounters counters = new RtpCounters();
     private final RtpSender sender;
+    private final RtcpReporter rtcp;
+    private final RtcpDestination rtcpDestination;
+    private final SplittableRandom rtcpRandom;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean shutDown = new AtomicBoolean();
+    private final AtomicInteger openSockets = new AtomicInteger(2);
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final CompletableFuture<RtpSession> registered = new CompletableFuture<>();
     private volatile Channel channel;
+    private volatile Channel rtcpChannel;
     private volatile ChannelFuture registration;
+    private volatile ChannelFuture rtcpRegistration;
     private volatile DatagramForwarder forwarder;
     private volatile InetSocketAddress remote;
     private volatile boolean latched;
+    private ScheduledFuture<?> reportTimer;
     private AudioCodec codec;
     private int codecPayloadType = -1;
     private FrameListener frameListener;
     private RtpPacketListener packetListener;
 
-    RtpSession(Lane lane, RtpSessionOptions options, int localPort, PortAllocator ports) {
+    RtpSession(Lane lane, RtpSessionOptions options, int localPort, PortAllocator ports, InstantSource clock,
+               Duration rtcpMinimumInterval) {
         this.lane = lane;
         this.options = options;
         this.localPort = localPort;
         this.ports = ports;
         this.sender = new RtpSender(options.random());
+        this.rtcpRandom = new SplittableRandom(options.random().nextLong());
+        this.rtcpDestination = new RtcpDestination(options.symmetricRtp());
+        this.rtcp = new RtcpReporter(sender.ssrc(), cname(options.random()), clock, System::nanoTime,
+                new RtcpInterval(rtcpMinimumInterval));
+    }
+
+    /** A random CNAME per session (RFC 7022 §4.2: 96 random bits, base64): it says nothing about the host. */
+    private static String cname(RandomGenerator random) {
+        byte[] bits = new byte[12];
+        random.nextBytes(bits);
+        return Base64.getEncoder().encodeToString(bits);
     }
 
     ChannelHandler handler() {
         return new Inbound();
     }
 
-    void bound(Channel ch, ChannelFuture registration) {
-        this.registration = registration;
-        ch.closeFuture().addListener(f -> {
+    ChannelHandler rtcpHandler() {
+        return new RtcpInbound();
+    }
+
+    /** Takes the two sockets; reports start once both are registered with the event loop. */
+    void bound(Channel rtp, ChannelFuture rtpRegistration, Channel rtcpCh, ChannelFuture rtcpReg) {
+        this.registration = rtpRegistration;
+        this.rtcpRegistration = rtcpReg;
+        rtp.closeFuture().addListener(f -> socketClosed());
+        rtcpCh.closeFuture().addListener(f -> socketClosed());
+        this.rtcpChannel = rtcpCh;
+        this.channel = rtp;
+        whenRegistered(() -> {
+            if (!rtp.isRegistered() || !rtcpCh.isRegistered()) {
+                if (!closed.get()) {
+                    log.warn("RTP port {}: cannot register with the event loop", localPort);
+                }
+                closed.set(true);
+                shutdown();
+                registered.completeExceptionally(new IOException("RTP port " + localPort
+                        + ": cannot register with the event loop"));
+            } else if (closed.get()) {
+                shutdown();
+                registered.completeExceptionally(new IllegalStateException("closed before registration"));
+            } else {
+                rtp.eventLoop().execute(this::scheduleReport);
+                registered.complete(this);
+            }
+        });
+    }
+
+    /** Completes with this session once both sockets are registered and it can send. */
+    CompletableFuture<RtpSession> registered() {
+        return registered;
+    }
+
+    private void whenRegistered(Runnable task) {
+        ChannelFuture rtcpReg = rtcpRegistration;
+        registration.addListener(f -> rtcpReg.addListener(g -> task.run()));
+    }
+
+    private void socketClosed() {
+        if (openSockets.decrementAndGet() == 0) {
             ports.release(localPort);
             closeFuture.complete(null);
-        });
-        this.channel = ch;
-        if (closed.get()) {
-            registration.addListener(f -> ch.close());
         }
     }
 
     /**
      * Hands every accepted datagram to {@code forwarder} on the event loop instead of decoding it and
      * posting it to the lane: the relay path of a bridge, which must not pay a thread hop per packet.
-     * {@code null} restores lane delivery.
+     * {@code null} restores lane delivery. RTCP is handled by the session either way.
      */
     public void setForwarder(DatagramForwarder forwarder) {
         this.forwarder = forwarder;
@@ -93,7 +173,7 @@ public final class RtpSession implements MediaEndpoint {
 
     /**
      * Sends a ready RTP datagram (ownership of {@code buf} passes here) to the far end; dropped,
-     * released and counted when there is no far end yet or the session is closed.
+     * released and counted when there is no far end yet or the session is closed. Counted for our SR.
      */
     public void sendBuffer(ByteBuf buf) {
         InetSocketAddress to = remote;
@@ -105,6 +185,10 @@ public final class RtpSession implements MediaEndpoint {
         }
         counters.packetsSent.increment();
         counters.bytesSent.add(buf.readableBytes());
+        if (buf.readableBytes() >= RtpPacket.HEADER_LENGTH) {
+            counters.payloadOctetsSent.add(Math.max(0, RtpView.payloadLength(buf)));
+            rtcp.onSent(RtpView.timestamp(buf), RtpView.marker(buf));
+        }
         ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
     }
 
@@ -134,22 +218,40 @@ public final class RtpSession implements MediaEndpoint {
     }
 
     /**
-     * Sets a new far-end address and, under symmetric RTP, latches again to the next source (after a
-     * re-INVITE moved the far end's media).
+     * Sets a new far-end address and, under symmetric RTP, latches RTP and RTCP again to the next sources
+     * (after a re-INVITE moved the far end's media).
      */
     public void relatch(InetSocketAddress address) {
         this.remote = address;
         this.latched = false;
+        rtcpDestination.unlatch();
+    }
+
+    /**
+     * Sets where RTCP goes when the far end's SDP has {@code a=rtcp} (RFC 3605); {@code null} means the
+     * RTP address with port + 1. Under symmetric RTP the source of the far end's RTCP overrides it.
+     */
+    public void setRemoteRtcp(InetSocketAddress address) {
+        rtcpDestination.setFromSdp(address);
     }
 
     /**
      * The codec frames are encoded with, and the payload type number negotiated for it (which may
      * differ from the codec's default for dynamic types). Received packets with that number are
-     * decoded and passed to the frame listener.
+     * decoded and passed to the frame listener. Also sets the RTCP clock rate from the codec.
      */
     public void setCodec(AudioCodec codec, int payloadTypeNumber) {
         this.codec = codec;
         this.codecPayloadType = payloadTypeNumber;
+        rtcp.setClockRate(codec.payloadType().clockRate());
+    }
+
+    /**
+     * The RTP clock rate of the negotiated codec (Hz; 8000 until set), which RTCP needs for jitter and
+     * for the SR timestamp (RFC 3550 §6.4.1). Relays that do not call {@link #setCodec} set it here.
+     */
+    public void setClockRate(int hz) {
+        rtcp.setClockRate(hz);
     }
 
     /** Receives every accepted packet, on the lane, before frame decoding. */
@@ -169,6 +271,19 @@ public final class RtpSession implements MediaEndpoint {
 
     public RtpCounters counters() {
         return counters;
+    }
+
+    /**
+     * The quality of both directions as of the last RTCP packet sent or received (RFC 3550 §6.4); any
+     * thread.
+     */
+    public StreamQuality quality() {
+        return rtcp.quality();
+    }
+
+    /** Our SDES CNAME (RFC 3550 §6.5.1). */
+    public String cname() {
+        return rtcp.cname();
     }
 
     /** Encodes {@code frame} with the current codec and sends it; needs a codec and a known remote. */
@@ -197,19 +312,97 @@ public final class RtpSession implements MediaEndpoint {
         sendBuffer(buf);
     }
 
-    /** Completes when the socket is closed and the port pair released. */
+    /** Completes when both sockets are closed and the port pair released. */
     public CompletableFuture<Void> closeFuture() {
         return closeFuture;
     }
 
+    /** Sends an RTCP BYE (if we ever sent anything, RFC 3550 §6.3.7), then closes both sockets. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true)) {
-            Channel ch = channel;
-            ChannelFuture reg = registration;
-            if (ch != null && reg != null) {
-                reg.addListener(f -> ch.close());
+        if (closed.compareAndSet(false, true) && channel != null) {
+            whenRegistered(this::shutdown);
+        }
+    }
+
+    private void shutdown() {
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
+        Channel rtp = channel;
+        if (rtp.isRegistered() && rtcpChannel.isRegistered()) {
+            try {
+                rtp.eventLoop().execute(this::sayByeAndClose);
+                return;
+            } catch (RejectedExecutionException e) {
+                log.debug("port {}: event loop gone, closing without BYE", localPort);
             }
+        }
+        closeSockets();
+    }
+
+    private void sayByeAndClose() {
+        if (reportTimer != null) {
+            reportTimer.cancel(false);
+        }
+        if (counters.packetsSent() > 0 || counters.rtcpSent() > 0) {
+            ChannelFuture sent = sendReport(true);
+            if (sent != null) {
+                sent.addListener(f -> closeSockets());
+                return;
+            }
+        }
+        closeSockets();
+    }
+
+    private void closeSockets() {
+        channel.close();
+        rtcpChannel.close();
+    }
+
+    private void scheduleReport() {
+        if (!closed.get()) {
+            reportTimer = channel.eventLoop().schedule(this::reportDue, rtcp.nextIntervalNanos(rtcpRandom), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void reportDue() {
+        if (closed.get()) {
+            return;
+        }
+        sendReport(false);
+        scheduleReport();
+    }
+
+    /** Sends our compound report (event loop); null when there is nowhere to send it. */
+    private ChannelFuture sendReport(boolean bye) {
+        RtcpDestination.Target to = rtcpDestination.resolve(remote);
+        if (to == null) {
+            return null;
+        }
+        Channel via = to.viaRtpPort() ? channel : rtcpChannel;
+        List<RtcpPacket> compound = rtcp.report(counters.packetsSent(), counters.payloadOctetsSent(), bye);
+        ByteBuf buf = via.alloc().buffer(RtcpCodec.encodedLength(compound));
+        RtcpCodec.encode(compound, buf);
+        counters.rtcpSent.increment();
+        return via.writeAndFlush(new DatagramPacket(buf, to.address()));
+    }
+
+    /** A compound RTCP packet from {@code source}, on the RTCP port or multiplexed on the RTP port (event loop). */
+    private void receiveRtcp(ByteBuf content, InetSocketAddress source, boolean muxed) {
+        if (!rtcpDestination.accepts(source)) {
+            counters.rtcpWrongSource.increment();
+            return;
+        }
+        DecodeResult<List<RtcpPacket>> result = rtcp.onRtcp(content);
+        if (!result.isSuccess()) {
+            counters.rtcpMalformed.increment();
+            log.debug("port {}: dropped RTCP from {}: {}", muxed ? localPort : localPort + 1, source, result);
+            return;
+        }
+        counters.rtcpReceived.increment();
+        if (rtcpDestination.onValidPacket(source, muxed)) {
+            log.debug("port {}: RTCP latched to {}{}", localPort + 1, source, muxed ? " (multiplexed)" : "");
         }
     }
 
@@ -230,6 +423,11 @@ public final class RtpSession implements MediaEndpoint {
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
             InetSocketAddress source = msg.sender();
             ByteBuf content = msg.content();
+            if (content.readableBytes() >= 2
+                    && RtcpPacketType.isMultiplexed(content.getUnsignedByte(content.readerIndex() + 1))) {
+                receiveRtcp(content, source, true);
+                return;
+            }
             DatagramForwarder f = forwarder;
             RtpPacket packet = null;
             if (f != null) {
@@ -261,9 +459,11 @@ public final class RtpSession implements MediaEndpoint {
             counters.packetsReceived.increment();
             counters.bytesReceived.add(content.readableBytes());
             if (f != null) {
+                rtcp.onRtp(RtpView.ssrc(content), RtpView.sequence(content), RtpView.timestamp(content));
                 f.onDatagram(content);
                 return;
             }
+            rtcp.onRtp(packet.ssrc(), packet.sequenceNumber(), packet.timestamp());
             RtpPacket p = packet;
             lane.execute(() -> deliver(p, source));
         }
@@ -271,6 +471,18 @@ public final class RtpSession implements MediaEndpoint {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             log.debug("port {}: socket error {}", localPort, cause.toString());
+        }
+    }
+
+    private final class RtcpInbound extends SimpleChannelInboundHandler<DatagramPacket> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket msg) {
+            receiveRtcp(msg.content(), msg.sender(), false);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            log.debug("port {}: socket error {}", localPort + 1, cause.toString());
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.switchboard.media.rtp;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFuture;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -13,9 +12,14 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.Socket;
 import io.switchboard.core.lane.Lane;
+import io.switchboard.media.rtcp.RtcpInterval;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +28,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Opens {@link RtpSession}s: owns the Netty event loops for media (epoll on Linux, NIO elsewhere),
- * the {@link PortAllocator}, and the local address sessions bind to.
+ * the {@link PortAllocator}, the local address sessions bind to, and the wall clock RTCP stamps its
+ * reports with.
  *
- * <p>Opening binds the socket synchronously (one non-blocking system call) and registers it with a
- * media event loop. If the allocated port is taken by another process, the pair is released and the
- * next one tried, up to {@link #MAX_BIND_ATTEMPTS} times.
+ * <p>Opening binds the RTP socket on an even port and the RTCP socket on the odd port above it (RFC
+ * 3550 §11) synchronously (two non-blocking system calls) and registers both with one media event loop.
+ * If either port is taken by another process, the pair is released and the next one tried, up to
+ * {@link #MAX_BIND_ATTEMPTS} times. The pair returns to the allocator when both sockets are closed.
  */
 public final class RtpTransport implements AutoCloseable {
-    /** How many ports one {@link #open} tries before giving up. */
+    /** How many port pairs one {@link #open} tries before giving up. */
     public static final int MAX_BIND_ATTEMPTS = 16;
     private static final Logger log = LoggerFactory.getLogger(RtpTransport.class);
 
@@ -39,15 +45,30 @@ public final class RtpTransport implements AutoCloseable {
     private final EventLoopGroup group;
     private final PortAllocator ports;
     private final InetAddress bindAddress;
+    private final InstantSource clock;
+    private volatile Duration rtcpMinimumInterval = RtcpInterval.MINIMUM;
 
     /**
+     * A transport whose RTCP reports carry the system clock's time.
+     *
      * @param bindAddress where sessions listen (127.0.0.1 in tests)
      * @param ports       the RTP port range
      * @param ioThreads   event loop threads for media I/O
      */
     public RtpTransport(InetAddress bindAddress, PortAllocator ports, int ioThreads) {
+        this(bindAddress, ports, ioThreads, InstantSource.system());
+    }
+
+    /**
+     * @param bindAddress where sessions listen (127.0.0.1 in tests)
+     * @param ports       the RTP port range
+     * @param ioThreads   event loop threads for media I/O
+     * @param clock       the wall clock for RTCP NTP timestamps (RFC 3550 §4)
+     */
+    public RtpTransport(InetAddress bindAddress, PortAllocator ports, int ioThreads, InstantSource clock) {
         this.bindAddress = bindAddress;
         this.ports = ports;
+        this.clock = Objects.requireNonNull(clock, "clock");
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.group = new MultiThreadIoEventLoopGroup(ioThreads, io);
         log.info("RTP transport on {}, {} port pairs, {}, {} I/O threads", bindAddress.getHostAddress(),
@@ -64,13 +85,19 @@ public final class RtpTransport implements AutoCloseable {
         return ports;
     }
 
+    /** Tests only: the minimum RTCP interval of sessions opened from now on (RFC 3550 §6.2 says 5 s). */
+    void setRtcpMinimumInterval(Duration minimum) {
+        this.rtcpMinimumInterval = minimum;
+    }
+
     /**
      * Binds a new session on a free port pair; its received packets and frames are delivered on
-     * {@code lane}. Completes exceptionally when the range is exhausted or no port could be bound.
+     * {@code lane}. Completes once both sockets are registered with the event loop (the session can send),
+     * exceptionally when the range is exhausted or no port could be bound or registered.
      */
     public CompletableFuture<RtpSession> open(Lane lane, RtpSessionOptions options) {
         try {
-            return CompletableFuture.completedFuture(openOn(lane, options, nextLoop()));
+            return openOn(lane, options, nextLoop()).registered();
         } catch (IOException | RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -85,9 +112,10 @@ public final class RtpTransport implements AutoCloseable {
      * Binds a new session now, on the calling thread, and registers it with {@code loop}: the port is
      * known when this returns, so a B2BUA can put it in SDP without waiting. Binding a UDP socket is one
      * non-blocking system call. Both sessions of a call go on one loop, so relaying between them never
-     * crosses threads. A port taken by another process is skipped (up to {@link #MAX_BIND_ATTEMPTS}).
+     * crosses threads. A pair with either port taken by another process is skipped (up to
+     * {@link #MAX_BIND_ATTEMPTS}).
      *
-     * @throws IOException when the range is exhausted or no port could be bound
+     * @throws IOException when the range is exhausted or no port pair could be bound
      */
     public RtpSession openOn(Lane lane, RtpSessionOptions options, EventLoop loop) throws IOException {
         IOException last = null;
@@ -97,49 +125,84 @@ public final class RtpTransport implements AutoCloseable {
                 throw new IOException("RTP port range exhausted (" + ports.capacity() + " pairs in use)");
             }
             int rtpPort = port.getAsInt();
-            Channel ch;
+            Channel rtp;
+            Channel rtcp;
             try {
-                ch = bound(new InetSocketAddress(bindAddress, rtpPort));
+                Channel[] pair = bindPair(rtpPort);
+                rtp = pair[0];
+                rtcp = pair[1];
             } catch (IOException e) {
                 ports.release(rtpPort);
                 last = e;
-                log.debug("RTP port {} busy ({}), trying another", rtpPort, e.toString());
+                log.debug("RTP port pair {}/{} busy ({}), trying another", rtpPort, rtpPort + 1, e.toString());
                 continue;
             }
-            RtpSession session = new RtpSession(lane, options, rtpPort, ports);
-            ch.pipeline().addLast(session.handler());
-            ChannelFuture registration = loop.register(ch);
-            session.bound(ch, registration);
-            registration.addListener(f -> {
-                if (!f.isSuccess()) {
-                    log.warn("RTP port {}: cannot register with the event loop: {}", rtpPort, f.cause().toString());
-                    session.close();
-                }
-            });
+            RtpSession session = new RtpSession(lane, options, rtpPort, ports, clock, rtcpMinimumInterval);
+            rtp.pipeline().addLast(session.handler());
+            rtcp.pipeline().addLast(session.rtcpHandler());
+            session.bound(rtp, loop.register(rtp), rtcp, loop.register(rtcp));
             return session;
         }
-        throw new IOException("no free RTP port after " + MAX_BIND_ATTEMPTS + " attempts", last);
+        throw new IOException("no free RTP port pair after " + MAX_BIND_ATTEMPTS + " attempts", last);
     }
 
-    private Channel bound(InetSocketAddress address) throws IOException {
+    /** Binds RTP on {@code rtpPort} and RTCP on the port above; neither socket stays open on failure. */
+    private Channel[] bindPair(int rtpPort) throws IOException {
         if (epoll) {
-            Socket socket = Socket.newSocketDgram();
+            Socket rtp = epollSocket(rtpPort);
+            Socket rtcp;
             try {
-                socket.bind(address);
-            } catch (IOException | RuntimeException e) {
-                socket.close();
-                throw e instanceof IOException io ? io : new IOException(e);
+                rtcp = epollSocket(rtpPort + 1);
+            } catch (IOException e) {
+                closeQuietly(rtp, e);
+                throw e;
             }
-            return new EpollDatagramChannel(socket.intValue());
+            return new Channel[] {new EpollDatagramChannel(rtp.intValue()), new EpollDatagramChannel(rtcp.intValue())};
         }
-        java.nio.channels.DatagramChannel dc = java.nio.channels.DatagramChannel.open();
+        DatagramChannel rtp = nioSocket(rtpPort);
+        DatagramChannel rtcp;
         try {
-            dc.bind(address);
+            rtcp = nioSocket(rtpPort + 1);
         } catch (IOException e) {
-            dc.close();
+            closeQuietly(rtp, e);
             throw e;
         }
-        return new NioDatagramChannel(dc);
+        return new Channel[] {new NioDatagramChannel(rtp), new NioDatagramChannel(rtcp)};
+    }
+
+    private Socket epollSocket(int port) throws IOException {
+        Socket socket = Socket.newSocketDgram();
+        try {
+            socket.bind(new InetSocketAddress(bindAddress, port));
+        } catch (IOException | RuntimeException e) {
+            IOException io = e instanceof IOException i ? i : new IOException(e);
+            closeQuietly(socket, io);
+            throw io;
+        }
+        return socket;
+    }
+
+    private DatagramChannel nioSocket(int port) throws IOException {
+        DatagramChannel dc = DatagramChannel.open();
+        try {
+            dc.bind(new InetSocketAddress(bindAddress, port));
+        } catch (IOException e) {
+            closeQuietly(dc, e);
+            throw e;
+        }
+        return dc;
+    }
+
+    private static void closeQuietly(Socket socket, IOException cause) {
+        closeQuietly(socket::close, cause);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable, IOException cause) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Closes the event loops (sessions should be closed first). */
