@@ -93,6 +93,7 @@ public final class CallBridge implements AutoCloseable {
         }
         NegotiatedMedia previous = media.put(side, Objects.requireNonNull(m));
         RtpSession s = sessions.get(side);
+        s.setClockRate(m.codec().clockRate());
         if (previous == null || !previous.remoteAddress().equals(m.remoteAddress()) || previous.remotePort() != m.remotePort()) {
             s.relatch(farEnd(m));
         }

@@ -13,7 +13,9 @@ import java.util.List;
  * Parses and serialises compound RTCP packets (RFC 3550 §6). Pure functions over Netty buffers, shared
  * by the RTCP socket, RTCP multiplexed on the RTP port (RFC 5761) and the tests.
  *
- * <p>Validation follows §A.2: every packet has version 2, the first is an SR or RR without padding, only
+ * <p>Validation follows §A.2: every packet has version 2, the first is an RTCP packet type (200–206; a
+ * compound packet starts with SR or RR, but RFC 5506 reduced-size RTCP — which softphones such as baresip
+ * send, e.g. a lone BYE at hang-up — may start with any) without padding, only
  * the last may be padded, and the packet lengths add up exactly to the datagram. Inside a packet the
  * count field must fit its length (report blocks, SDES chunks and items, BYE sources and reason).
  * Malformed input gives a {@link DecodeResult#failure} with the reason and the octet offset; no exception
@@ -32,9 +34,9 @@ public final class RtcpCodec {
         }
         Reader in = new Reader(buf);
         int firstType = in.u8(1);
-        if (firstType != RtcpPacketType.SR.code() && firstType != RtcpPacketType.RR.code()) {
+        if (firstType < RtcpPacketType.SR.code() || firstType > 206) {
             return DecodeResult.failure("first packet has type " + firstType
-                    + "; a compound packet starts with SR (200) or RR (201)", 1);
+                    + "; RTCP packet types are 200-206 (a compound packet starts with SR 200 or RR 201)", 1);
         }
         List<RtcpPacket> packets = new ArrayList<>(4);
         int pos = 0;

@@ -111,6 +111,16 @@ class RtcpCodecTest {
         assertThat(r.value().get(1)).isEqualTo(new SourceDescription(List.of(new SourceDescription.Chunk(0x1234, List.of()))));
     }
 
+    /** RFC 5506 reduced-size RTCP: baresip sends a lone BYE at hang-up and a lone APP at call start. */
+    @Test
+    void acceptsReducedSizeRtcpThatDoesNotStartWithAReport() {
+        DecodeResult<List<RtcpPacket>> bye = RtcpCodec.decode(hex("81cb0001 00001234"));
+        assertThat(bye.isSuccess()).as(bye.toString()).isTrue();
+        assertThat(bye.value()).singleElement().isInstanceOf(Bye.class);
+        DecodeResult<List<RtcpPacket>> sdes = RtcpCodec.decode(hex("81ca0002 00001234 01017800"));
+        assertThat(sdes.isSuccess()).as(sdes.toString()).isTrue();
+    }
+
     @Test
     void refusesToEncodeACompoundThatDoesNotStartWithAReport() {
         assertThatThrownBy(() -> RtcpCodec.encode(List.of(SourceDescription.cname(1, "x")), Unpooled.buffer()))

@@ -14,8 +14,8 @@ class RtcpMalformedTest {
     @CsvSource(delimiter = '|', textBlock = """
             too short                 | 80c9                                      | shorter than the 4-octet RTCP header: 2                     | 0
             version 1                 | 41c90001 00000001                         | RTCP version 1, expected 2                                  | 0
-            starts with SDES          | 81ca0002 00001234 01017800                | first packet has type 202                                   | 1
-            starts with BYE           | 81cb0001 00001234                         | first packet has type 203                                   | 1
+            starts with type 72       | 80480001 00000001                         | first packet has type 72                                    | 1
+            starts with type 210      | 80d20001 00000001                         | first packet has type 210                                   | 1
             padded first packet       | a0c90001 00000001                         | padding bit set on the first packet                         | 0
             length past the end       | 80c90005 00000001                         | packet length 24 octets runs past the end of the datagram   | 2
             trailing octets           | 80c90001 00000001 80ca                    | 2 octets left after the last packet                         | 8

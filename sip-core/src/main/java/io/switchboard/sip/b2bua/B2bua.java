@@ -9,6 +9,7 @@ import gov.nist.javax.sip.message.SIPResponse;
 import io.switchboard.core.id.Ids;
 import io.switchboard.core.lane.LaneGroup;
 import io.switchboard.media.bridge.Side;
+import io.switchboard.media.rtcp.StreamQuality;
 import io.switchboard.media.record.RecordingResult;
 import io.switchboard.sip.auth.DigestAuth;
 import io.switchboard.sip.auth.DigestClient;
@@ -782,6 +783,10 @@ public final class B2bua {
             call.cdr.recordingSeconds = rec.duration().toMillis() / 1000.0;
         }
         if (call.media != null) {
+            if (call.cdr.answer != null) {
+                call.cdr.mediaA = quality(call.media.bridge.session(Side.A).quality());
+                call.cdr.mediaB = quality(call.media.bridge.session(Side.B).quality());
+            }
             call.media.close();
         }
         ctx.activeCalls().decrementAndGet();
@@ -797,6 +802,11 @@ public final class B2bua {
         if (cdrLog.isInfoEnabled()) {
             cdrLog.info(call.cdr.line());
         }
+    }
+
+    /** Received packets, lost packets and interarrival jitter of one leg, for the CDR. */
+    private static String quality(StreamQuality q) {
+        return q.packetsReceived() + "/" + q.packetsLost() + "/" + String.format(java.util.Locale.ROOT, "%.1f", q.jitterMs());
     }
 
     /** Node shutdown: answer pending calls with 503, hang up established ones. */

@@ -20,6 +20,9 @@ final class Cdr {
     String cause = "";
     String endedBy = "";
     String recording = "";
+    /** What we received on each leg: "packets/lost/jitter-ms", empty when the call had no media. */
+    String mediaA = "";
+    String mediaB = "";
     double recordingSeconds;
 
     String line() {
@@ -27,7 +30,7 @@ final class Cdr {
         return "CDR a-call-id=" + aCallId + " b-call-id=" + bCallId + " from=" + from + " to=" + to + " target=" + target
                 + " setup=" + setup + " ringing=" + (ringing == null ? "" : ringing) + " answer=" + (answer == null ? "" : answer)
                 + " end=" + end + " billsec=" + String.format("%.3f", duration / 1000.0) + " status=" + status + " cause=" + cause
-                + " ended-by=" + endedBy + (recording.isEmpty() ? "" : " recording=" + recording
+                + " ended-by=" + endedBy + (mediaA.isEmpty() ? "" : " rtp-a=" + mediaA + " rtp-b=" + mediaB) + (recording.isEmpty() ? "" : " recording=" + recording
                 + " recording-sec=" + String.format("%.1f", recordingSeconds));
     }
 }
