@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.switchboard.app.TestSwitch;
 import io.switchboard.testkit.FreePorts;
+import io.switchboard.testkit.Kamailio;
 import io.switchboard.testkit.SipUdpProbe;
 import io.switchboard.testkit.Sipp;
 import io.switchboard.testkit.SippProcess;
@@ -58,6 +59,34 @@ class TrunkInboundE2eTest {
             @SuppressWarnings("unchecked")
             java.util.Map<String, Object> policy = (java.util.Map<String, Object>) sw.switchboard().sip().stats().get("policy");
             assertThat(policy.get("nonTrunkCalls")).isEqualTo(2L);
+        }
+    }
+
+    /**
+     * The carrier's calls arrive through its SIP proxy: a real Kamailio (stateful, record-routing) in front
+     * of the switch is the trunk's source; the call to 95555 reaches 1002 and the BYE finds its way back
+     * through the proxy's Record-Route.
+     */
+    @Test
+    void callsThroughTheCarriersKamailioProxyReachTheirExtension() {
+        int kamailioPort = FreePorts.udpAndTcp();
+        int sipPort = FreePorts.udpAndTcp();
+        Path cfg = TestSwitch.repoRoot().resolve("bench/kamailio/kamailio-proxy.cfg");
+        try (TestSwitch sw = TestSwitch.startWithConf(conf(kamailioPort), sipPort);
+                Kamailio proxy = Kamailio.start("carrier-proxy", cfg, kamailioPort, "KAM_UAS_PORT=" + sipPort)) {
+            int uasPort = FreePorts.udpAndTcp();
+            E2e.register(sw, Sipp.Transport.UDP, "via-kamailio", "1002", uasPort);
+            try (SippProcess uas = E2e.uas("uas-answer.xml", "via-kamailio", sw, Sipp.Transport.UDP, "1002", uasPort, 1)) {
+                SippResult carrier = Sipp.scenario(E2e.scenario("uac-trunk-call.xml")).name("via-kamailio-carrier")
+                        .remote("127.0.0.1", kamailioPort).transport(Sipp.Transport.UDP).localPort(FreePorts.udpAndTcp())
+                        .service("95555").key("caller", "13800138000").timeout(E2e.SINGLE_CALL_TIMEOUT).recvTimeout(E2e.RECV_TIMEOUT).run();
+                try {
+                    E2e.assertCalls(1, carrier, uas.awaitExit(Duration.ofSeconds(15)));
+                } catch (AssertionError e) {
+                    throw new AssertionError(e.getMessage() + "\n--- kamailio ---\n" + proxy.logText(), e);
+                }
+                assertThat(carrier.messages()).contains("Record-Route: <sip:127.0.0.1:" + kamailioPort);
+            }
         }
     }
 
