@@ -17,7 +17,8 @@ public record SipConfig(
         List<String> authAlgorithms, Duration nonceLifetime,
         int maxTransactions, int maxCalls,
         int requestsPerSecond, int requestBurst, int authFailuresBeforeBan, Duration banTime, List<String> exempt,
-        int lanes, int ioThreads, int udpBufferBytes, int maxConnections) {
+        int lanes, int ioThreads, int udpBufferBytes, int maxConnections,
+        int outboundFailuresBeforeBlock, Duration outboundFailureWindow, Duration outboundBlockTime) {
 
     public static final ConfigKey<String> BIND = ConfigKey.string("sip.bind", "127.0.0.1", "address the SIP UDP/TCP listeners bind to");
     public static final ConfigKey<Integer> PORT = ConfigKey.integer("sip.port", 5060, 1, 65535, "SIP port (UDP and TCP)");
@@ -51,10 +52,19 @@ public record SipConfig(
 
     public static final ConfigKey<Integer> MAX_CONNECTIONS = ConfigKey.integer("sip.limits.maxConnections", 10000, 1, 1_000_000, "open TCP connections; beyond it new ones are closed at once");
 
+    public static final ConfigKey<Integer> OUT_FAILURES = ConfigKey.integer("sip.policy.outboundFailuresBeforeBlock", 10, 0, 100000,
+            "refused outbound attempts (international without permission, unroutable numbers) by one extension within the window "
+                    + "that block its outbound calls and log an ALERT (toll-fraud guard); 0 = off");
+    public static final ConfigKey<Duration> OUT_WINDOW = ConfigKey.duration("sip.policy.outboundFailureWindow", "60s",
+            "the toll-fraud guard's window");
+    public static final ConfigKey<Duration> OUT_BLOCK = ConfigKey.duration("sip.policy.outboundBlockTime", "30m",
+            "how long the toll-fraud guard blocks an extension's outbound calls");
+
     public static List<ConfigKey<?>> keys() {
         return List.of(BIND, PORT, TRANSPORTS, DOMAIN, ADVERTISE, T1, T2, T4, RING_TIMEOUT, MAX_HEADER, MAX_BODY, TCP_IDLE,
                 MIN_EXPIRES, MAX_EXPIRES, DEFAULT_EXPIRES, MAX_CONTACTS, MAX_BINDINGS, AUTH_ALGORITHMS, NONCE_LIFETIME,
-                MAX_TRANSACTIONS, MAX_CALLS, RPS, BURST, AUTH_FAILURES, BAN_TIME, EXEMPT, LANES, IO_THREADS, UDP_BUFFER, MAX_CONNECTIONS);
+                MAX_TRANSACTIONS, MAX_CALLS, RPS, BURST, AUTH_FAILURES, BAN_TIME, EXEMPT, LANES, IO_THREADS, UDP_BUFFER, MAX_CONNECTIONS,
+                OUT_FAILURES, OUT_WINDOW, OUT_BLOCK);
     }
 
     public static SipConfig from(Config c) {
@@ -71,7 +81,7 @@ public record SipConfig(
                 c.get(AUTH_ALGORITHMS), c.get(NONCE_LIFETIME), c.get(MAX_TRANSACTIONS), c.get(MAX_CALLS),
                 c.get(RPS), c.get(BURST), c.get(AUTH_FAILURES), c.get(BAN_TIME), c.get(EXEMPT),
                 c.get(LANES), c.get(IO_THREADS) == 0 ? cores : c.get(IO_THREADS), c.get(UDP_BUFFER),
-                c.get(MAX_CONNECTIONS));
+                c.get(MAX_CONNECTIONS), c.get(OUT_FAILURES), c.get(OUT_WINDOW), c.get(OUT_BLOCK));
     }
 
     /** The host we write into Via and Contact. */

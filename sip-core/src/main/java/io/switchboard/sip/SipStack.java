@@ -14,6 +14,7 @@ import io.switchboard.sip.codec.Decoded;
 import io.switchboard.sip.codec.SipDecoder;
 import io.switchboard.sip.directory.Directory;
 import io.switchboard.sip.policy.AbusePolicy;
+import io.switchboard.sip.policy.TollFraudGuard;
 import io.switchboard.sip.registrar.BindingStore;
 import io.switchboard.sip.registrar.Registrar;
 import io.switchboard.sip.transaction.Destination;
@@ -88,6 +89,8 @@ public final class SipStack implements InboundSink {
         this.auth = new DigestAuth(config.domain(), config.authAlgorithms(), config.nonceLifetime(), clock);
         this.policy = new AbusePolicy(config.requestsPerSecond(), config.requestBurst(), config.authFailuresBeforeBan(),
                 config.banTime(), config.exempt(), clock);
+        this.policy.tollFraud(new TollFraudGuard(config.outboundFailuresBeforeBlock(), config.outboundFailureWindow(),
+                config.outboundBlockTime(), clock));
     }
 
     public void start() {

@@ -277,10 +277,17 @@ public final class B2bua {
      * (tried in order, failover on 5xx/408/timeouts) or refuses (unroutable, not permitted).
      */
     private void outbound(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String dialled) {
+        if (ctx.policy().tollFraud().isBlocked(caller)) {
+            log.info("outbound call {} from {} to '{}' refused: the extension is blocked by the toll-fraud guard", req.getCallId().getCallId(),
+                    caller, dialled);
+            tx.respond(Responses.create(req, 403, "Forbidden (outbound calls blocked after repeated refused attempts)", null));
+            return;
+        }
         OutboundRouter.Decision decision = ctx.outbound().route(dialled, caller);
         if (decision instanceof OutboundRouter.Refuse r) {
             if (r.status() != 404 || ctx.outbound() != OutboundRouter.NONE) {
                 log.info("outbound call {} from {} to '{}' refused: {} {}", req.getCallId().getCallId(), caller, dialled, r.status(), r.reason());
+                ctx.policy().tollFraud().refused(caller, flow.remote().getAddress().getHostAddress(), dialled, r.status());
             }
             tx.respond(Responses.create(req, r.status(), r.reason(), null));
             return;

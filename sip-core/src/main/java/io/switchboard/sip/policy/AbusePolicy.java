@@ -32,6 +32,7 @@ public final class AbusePolicy {
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder bannedDrops = new LongAdder();
     private final LongAdder nonTrunkCalls = new LongAdder();
+    private volatile TollFraudGuard tollFraud = new TollFraudGuard(0, Duration.ofMinutes(1), Duration.ofMinutes(30), InstantSource.system());
 
     public AbusePolicy(int rate, int burst, int failuresBeforeBan, Duration banTime, List<String> exempt, InstantSource clock) {
         this.rate = rate;
@@ -103,6 +104,15 @@ public final class AbusePolicy {
         return false;
     }
 
+    /** Installs the toll-fraud guard (off until then). */
+    public void tollFraud(TollFraudGuard guard) {
+        this.tollFraud = guard;
+    }
+
+    public TollFraudGuard tollFraud() {
+        return tollFraud;
+    }
+
     /** Counts an INVITE to one of our numbers from an address that is neither a trunk nor a phone (refused 403). */
     public void countNonTrunkCall() {
         nonTrunkCalls.increment();
@@ -110,7 +120,7 @@ public final class AbusePolicy {
 
     public Map<String, Object> snapshot() {
         return Map.of("rateLimited", rateLimited.sum(), "bannedDrops", bannedDrops.sum(), "banned", bannedUntil.size(),
-                "nonTrunkCalls", nonTrunkCalls.sum());
+                "nonTrunkCalls", nonTrunkCalls.sum(), "tollFraudBlocks", tollFraud.blocks(), "tollFraudBlocked", tollFraud.blocked());
     }
 
     /** A token bucket refilled at {@code rate} tokens per second. */
