@@ -17,7 +17,7 @@ import java.util.Set;
  * joined here into the {@link InboundRouter} the B2BUA asks for trunk calls.
  */
 record TrunkConfig(Trunks trunks, Dialplan dialplan, OutboundPlan outboundPlan) implements InboundRouter, OutboundRouter {
-    private static final Set<String> SECTIONS = Set.of("trunks", "inbound", "outbound");
+    private static final Set<String> SECTIONS = Set.of("trunks", "inbound", "outbound", "schedules");
 
     static TrunkConfig load(Path file) {
         Object doc = YamlFiles.load(file);
@@ -33,7 +33,7 @@ record TrunkConfig(Trunks trunks, Dialplan dialplan, OutboundPlan outboundPlan) 
             }
         }
         return new TrunkConfig(Trunks.fromYaml(root.get("trunks"), file.toString()),
-                Dialplan.fromYaml(root.get("inbound"), file.toString()),
+                Dialplan.fromYaml(root.get("inbound"), root.get("schedules"), file.toString()),
                 OutboundPlan.fromYaml(root.get("trunks"), root.get("outbound"), file.toString()));
     }
 

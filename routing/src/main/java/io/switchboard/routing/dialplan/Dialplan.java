@@ -3,6 +3,7 @@ package io.switchboard.routing.dialplan;
 import io.switchboard.core.config.ConfigException;
 import io.switchboard.routing.numbering.Normalized;
 import io.switchboard.routing.numbering.NumberNormalizer;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.Set;
  * {@code N} 2–9, and a final {@code .} for "one or more of anything".
  */
 public final class Dialplan {
-    private static final Set<String> FIELDS = Set.of("did", "extension", "hangup");
+    private static final Set<String> FIELDS = Set.of("did", "extension", "hangup", "schedule");
 
     /** What a number routes to. */
     public sealed interface Target permits ToExtension, Hangup { }
@@ -27,8 +28,12 @@ public final class Dialplan {
     /** Refuse with a SIP status (e.g. 403 for a number that is not in service). */
     public record Hangup(int status) implements Target { }
 
-    /** One rule: {@code pattern} in national digits and pattern letters. */
-    public record Rule(String pattern, Target target) { }
+    /** One rule: {@code pattern} in national digits and pattern letters; applies only while {@code schedule} (if any) is open. */
+    public record Rule(String pattern, Target target, Schedule schedule) {
+        public Rule(String pattern, Target target) {
+            this(pattern, target, null);
+        }
+    }
 
     /** The outcome of routing a dialled number. */
     public sealed interface Result permits Routed, Unroutable { }
@@ -51,13 +56,18 @@ public final class Dialplan {
     }
 
     public Result route(String dialled) {
+        return route(dialled, Instant.now());
+    }
+
+    /** Routes {@code dialled} at time {@code now}: a rule with a schedule is skipped while it is closed. */
+    public Result route(String dialled, Instant now) {
         Normalized n = normalizer.normalize(dialled);
         if (n instanceof Normalized.Invalid invalid) {
             return new Unroutable(404, "Not Found (invalid number: " + invalid.reason() + ")");
         }
         Normalized.Valid v = (Normalized.Valid) n;
         for (Rule r : rules) {
-            if (matches(r.pattern(), v.national())) {
+            if (matches(r.pattern(), v.national()) && (r.schedule() == null || r.schedule().isOpen(now))) {
                 return new Routed(v.national(), v.kind().toString(), r.target());
             }
         }
@@ -88,8 +98,20 @@ public final class Dialplan {
         return i == digits.length();
     }
 
-    /** Builds the dialplan from the parsed {@code inbound:} list of {@code trunks.yaml}. */
+    /** Builds the dialplan from the parsed {@code inbound:} list of {@code trunks.yaml} (no schedules). */
     public static Dialplan fromYaml(Object list, String file) {
+        return fromYaml(list, null, file);
+    }
+
+    /** Builds the dialplan from the {@code inbound:} list and the {@code schedules:} map of {@code trunks.yaml}. */
+    public static Dialplan fromYaml(Object list, Object scheduleMap, String file) {
+        Map<String, Schedule> schedules = new java.util.HashMap<>();
+        if (scheduleMap != null) {
+            if (!(scheduleMap instanceof Map<?, ?> sm)) {
+                throw new ConfigException(file + ": 'schedules' must map names to {timezone, hours, holidays}");
+            }
+            sm.forEach((k, v) -> schedules.put(String.valueOf(k), Schedule.fromYaml(String.valueOf(k), v, file)));
+        }
         if (list == null) {
             return new Dialplan(List.of());
         }
@@ -113,7 +135,15 @@ public final class Dialplan {
             if (did == null || String.valueOf(did).isBlank()) {
                 throw new ConfigException(file + ": inbound entry " + index + " needs a 'did' (a number or a pattern)");
             }
-            rules.add(new Rule(pattern(String.valueOf(did), normalizer, file, index), target(m, file, index)));
+            Schedule schedule = null;
+            if (m.get("schedule") != null) {
+                schedule = schedules.get(String.valueOf(m.get("schedule")));
+                if (schedule == null) {
+                    throw new ConfigException(file + ": inbound entry " + index + ": schedule '" + m.get("schedule")
+                            + "' is not defined under 'schedules:' (defined: " + new java.util.TreeSet<>(schedules.keySet()) + ")");
+                }
+            }
+            rules.add(new Rule(pattern(String.valueOf(did), normalizer, file, index), target(m, file, index), schedule));
         }
         return new Dialplan(rules);
     }
