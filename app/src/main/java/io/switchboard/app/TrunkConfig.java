@@ -47,7 +47,7 @@ record TrunkConfig(Trunks trunks, Dialplan dialplan, OutboundPlan outboundPlan) 
             return new OutboundRouter.Refuse(refused.status(), refused.reason());
         }
         return new OutboundRouter.Route(((OutboundPlan.Hops) r).hops().stream()
-                .map(h -> new OutboundRouter.Hop(h.trunk().name(), h.trunk().host(), h.trunk().port(), h.number(), h.trunk().callerId()))
+                .map(h -> new OutboundRouter.Hop(h.trunk().name(), h.trunk().host(), h.trunk().port(), h.number(), h.callerId()))
                 .toList());
     }
 

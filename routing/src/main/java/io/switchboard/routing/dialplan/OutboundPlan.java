@@ -20,13 +20,42 @@ public final class OutboundPlan {
     private static final Set<String> RULE_FIELDS = Set.of("kinds", "trunks", "extensions");
 
     /** Where and how one trunk takes outbound calls. */
-    public record TrunkOut(String name, String host, int port, boolean e164, String callerId) { }
+    /**
+     * A trunk as outbound routing sees it. {@code callerIds} is the pool of our numbers it may present: the
+     * first, unless a fixed-line callee's area code matches another one (a local number is answered more often).
+     */
+    public record TrunkOut(String name, String host, int port, boolean e164, List<String> callerIds) {
+        public TrunkOut {
+            callerIds = List.copyOf(callerIds);
+        }
+
+        /** The caller ID for a call to {@code national}: a pool number in the callee's area, else the first. */
+        public String callerIdFor(String national) {
+            String area = areaCode(national);
+            if (area != null) {
+                for (String id : callerIds) {
+                    if (id.startsWith(area)) {
+                        return id;
+                    }
+                }
+            }
+            return callerIds.get(0);
+        }
+
+        /** {@code 010}/{@code 02x} (3 digits) or {@code 0xxx} (4 digits) of a Chinese fixed-line number; null otherwise. */
+        static String areaCode(String national) {
+            if (national.length() < 10 || national.charAt(0) != '0') {
+                return null;
+            }
+            return national.charAt(1) == '1' || national.charAt(1) == '2' ? national.substring(0, 3) : national.substring(0, 4);
+        }
+    }
 
     /** One rule. {@code extensions} empty = every extension. */
     public record Rule(Set<Kind> kinds, List<TrunkOut> trunks, Set<String> extensions) { }
 
-    /** A number dialled, ready to send: which trunks, and the number in each trunk's format. */
-    public record Hop(TrunkOut trunk, String number) { }
+    /** A number dialled, ready to send: which trunk, the number in its format, and the caller ID to present. */
+    public record Hop(TrunkOut trunk, String number, String callerId) { }
 
     /** Outcome. */
     public sealed interface Result permits Hops, Refused { }
@@ -64,7 +93,7 @@ public final class OutboundPlan {
             List<Hop> hops = new ArrayList<>();
             for (TrunkOut t : r.trunks()) {
                 String number = t.e164() && !v.e164().isEmpty() ? v.e164() : v.national();
-                hops.add(new Hop(t, number));
+                hops.add(new Hop(t, number, t.callerIdFor(v.national())));
             }
             return new Hops(hops, v.national(), v.kind());
         }
@@ -143,8 +172,16 @@ public final class OutboundPlan {
         if (!format.equals("national") && !format.equals("e164")) {
             throw new ConfigException(file + ": trunk " + name + ": format must be national or e164, got " + format);
         }
-        String callerId = m.get("callerId") == null ? "anonymous" : String.valueOf(m.get("callerId"));
-        return new TrunkOut(name, host, port, format.equals("e164"), callerId);
+        List<String> callerIds = new ArrayList<>();
+        if (m.get("callerId") instanceof List<?> pool) {
+            pool.forEach(id -> callerIds.add(String.valueOf(id).trim()));
+            if (callerIds.isEmpty()) {
+                throw new ConfigException(file + ": trunk " + name + ": 'callerId' lists no number");
+            }
+        } else {
+            callerIds.add(m.get("callerId") == null ? "anonymous" : String.valueOf(m.get("callerId")).trim());
+        }
+        return new TrunkOut(name, host, port, format.equals("e164"), callerIds);
     }
 
     private static List<String> strings(Object value, String file, int index, String field) {
