@@ -1,0 +1,211 @@
+package io.switchboard.speech.tts.marytts;
+
+import io.switchboard.speech.tts.ChunkedRenderer;
+import io.switchboard.speech.tts.SpeechSynthesizer;
+import io.switchboard.speech.tts.Synthesis;
+import io.switchboard.speech.tts.SynthesisException;
+import io.switchboard.speech.tts.SynthesisRequest;
+import io.switchboard.speech.tts.ssml.Speech;
+import io.switchboard.speech.tts.text.EnglishReading;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import marytts.LocalMaryInterface;
+import marytts.datatypes.MaryXML;
+import marytts.exceptions.MaryConfigurationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * US English through MaryTTS 5.2.1 in-process with the HSMM voice {@code cmu-slt-hsmm} (48 kHz, 16-bit,
+ * mono). MaryTTS is a process-wide singleton, so this class is too: {@link #start()} starts it once and
+ * warms it up, later calls return the same instance.
+ *
+ * <p>MaryTTS starts here without its JTok tokenizer (not on Maven Central): the system properties set in
+ * {@link #start()} make it a command-line instance whose modules start lazily ({@code server=commandline}),
+ * add {@link MaryTokenizer} to its modules, and keep its log4j output at WARN (log4j is routed to SLF4J
+ * by log4j-over-slf4j). The first synthesis loads the lexicon, POS tagger and voice models; it is done
+ * once on the starting thread, so concurrent callers never race MaryTTS's lazy start-up.
+ *
+ * <p>Threading: one {@link LocalMaryInterface} per thread (it carries per-request settings), created on
+ * the thread's first call; MaryTTS's modules themselves are shared and reentrant.
+ */
+public final class MaryTtsSynthesizer implements SpeechSynthesizer {
+    public static final String ENGINE = "marytts";
+    public static final String VOICE = "cmu-slt-hsmm";
+    /** The rate MaryTTS's HSMM voices produce. */
+    public static final int SAMPLE_RATE = 48_000;
+    private static final String WARM_UP = "Welcome to Switchboard. Press 1 for billing, or 2 to speak to an agent.";
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+    private static final Logger LOG = LoggerFactory.getLogger(MaryTtsSynthesizer.class);
+    private static final Object START_LOCK = new Object();
+    private static volatile MaryTtsSynthesizer started;
+
+    /** Written once before the instance is published through {@link #started}. */
+    private Duration startupTime = Duration.ZERO;
+    private final ThreadLocal<LocalMaryInterface> local = ThreadLocal.withInitial(MaryTtsSynthesizer::newInterface);
+    private final ChunkedRenderer.ChunkVoice voice = new ChunkedRenderer.ChunkVoice() {
+        @Override
+        public int sampleRate() {
+            return SAMPLE_RATE;
+        }
+
+        @Override
+        public short[] speak(String text, double rate) {
+            return MaryTtsSynthesizer.this.speak(text, rate);
+        }
+    };
+
+    private MaryTtsSynthesizer() {
+    }
+
+    /**
+     * Starts MaryTTS (once per process) and warms it up; blocking, several seconds the first time.
+     *
+     * @throws SynthesisException ENGINE_UNAVAILABLE when MaryTTS cannot start
+     */
+    public static MaryTtsSynthesizer start() {
+        MaryTtsSynthesizer s = started;
+        if (s != null) {
+            return s;
+        }
+        synchronized (START_LOCK) {
+            if (started == null) {
+                long t0 = System.nanoTime();
+                System.setProperty("server", "commandline");
+                System.setProperty("modules.classes.list", MaryTokenizer.class.getName());
+                System.setProperty("log4j.logger.marytts", "WARN, stderr");
+                MaryTtsSynthesizer m = new MaryTtsSynthesizer();
+                m.local.get();
+                long t1 = System.nanoTime();
+                m.speak(WARM_UP, 1.0);
+                long t2 = System.nanoTime();
+                m.startupTime = Duration.ofNanos(t2 - t0);
+                started = m;
+                LOG.info("MaryTTS {} ready in {} ms (start {} ms, warm-up synthesis {} ms)", VOICE,
+                        (t2 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+            }
+            return started;
+        }
+    }
+
+    /** Cold start: MaryTTS start-up plus the warm-up synthesis. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    @Override
+    public String engine() {
+        return ENGINE;
+    }
+
+    @Override
+    public Optional<String> voiceFor(String languageTag) {
+        String t = SynthesisRequest.normalizeTag(languageTag);
+        return t.equals("en") || t.startsWith("en-") ? Optional.of(VOICE) : Optional.empty();
+    }
+
+    @Override
+    public List<String> languages() {
+        return List.of("en-US");
+    }
+
+    @Override
+    public Synthesis synthesize(SynthesisRequest request) {
+        if (voiceFor(request.languageTag()).isEmpty()) {
+            throw new SynthesisException(SynthesisException.Reason.UNKNOWN_VOICE,
+                    "MaryTTS speaks en-US only, not " + request.voice());
+        }
+        return ChunkedRenderer.render(Speech.parse(request.text()), request.rate(), EnglishReading::read, voice);
+    }
+
+    private short[] speak(String text, double rate) {
+        LocalMaryInterface mary = local.get();
+        try (AudioInputStream audio = mary.generateAudio(document(text, rate))) {
+            return toPcm(audio);
+        } catch (marytts.exceptions.SynthesisException | IOException | RuntimeException e) {
+            throw new SynthesisException(SynthesisException.Reason.ENGINE_FAILURE,
+                    "MaryTTS could not speak \"" + abbreviate(text) + "\": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code <maryxml xml:lang="en-US"><p><prosody rate="…">text</prosody></p></maryxml>}. The rate goes in
+     * the document rather than MaryTTS's "Rate" audio effect because that effect sets the duration scale on
+     * the shared voice object (racing between threads, and read before the synthesis that sets it); the
+     * {@code <prosody>} element is applied to this request's phone durations by MaryTTS's acoustic modeller.
+     */
+    static Document document(String text, double rate) {
+        Document doc = MaryXML.newDocument();
+        Element root = doc.getDocumentElement();
+        root.setAttributeNS(XML_NS, "xml:lang", "en-US");
+        Element container = MaryXML.appendChildElement(root, MaryXML.PARAGRAPH);
+        if (rate != 1.0) {
+            container = MaryXML.appendChildElement(container, MaryXML.PROSODY);
+            container.setAttribute("rate", rateAttribute(rate));
+        }
+        container.appendChild(doc.createTextNode(text));
+        return doc;
+    }
+
+    /**
+     * MaryTTS's relative rate: {@code +p%} scales phone durations by {@code 1 - p/100}, {@code -p%} by
+     * {@code 1 + p/100}; we want them scaled by {@code 1/rate}.
+     */
+    static String rateAttribute(double rate) {
+        return rate > 1.0
+                ? String.format(Locale.ROOT, "+%.3f%%", (1 - 1 / rate) * 100)
+                : String.format(Locale.ROOT, "-%.3f%%", (1 / rate - 1) * 100);
+    }
+
+    private static LocalMaryInterface newInterface() {
+        try {
+            LocalMaryInterface mary = new LocalMaryInterface();
+            mary.setLocale(Locale.US);
+            mary.setVoice(VOICE);
+            mary.setInputType("RAWMARYXML");
+            return mary;
+        } catch (MaryConfigurationException | RuntimeException e) {
+            throw new SynthesisException(SynthesisException.Reason.ENGINE_UNAVAILABLE,
+                    "MaryTTS cannot start: " + e.getMessage(), e);
+        }
+    }
+
+    private static short[] toPcm(AudioInputStream audio) throws IOException {
+        AudioFormat f = audio.getFormat();
+        if (f.getSampleSizeInBits() != 16 || f.getChannels() != 1 || (int) f.getSampleRate() != SAMPLE_RATE
+                || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {
+            throw new IOException("unexpected MaryTTS audio format " + f);
+        }
+        byte[] b = readFully(audio);
+        short[] pcm = new short[b.length / 2];
+        boolean big = f.isBigEndian();
+        for (int i = 0; i < pcm.length; i++) {
+            int hi = big ? b[2 * i] : b[2 * i + 1];
+            int lo = big ? b[2 * i + 1] : b[2 * i];
+            pcm[i] = (short) ((hi << 8) | (lo & 0xff));
+        }
+        return pcm;
+    }
+
+    /** MaryTTS's stream may return 0 bytes before its end, which {@code readAllBytes} takes for the end. */
+    private static byte[] readFully(AudioInputStream audio) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
+        byte[] buf = new byte[1 << 14];
+        int n;
+        while ((n = audio.read(buf, 0, buf.length)) >= 0) {
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}
