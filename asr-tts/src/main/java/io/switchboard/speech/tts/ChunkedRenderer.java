@@ -72,6 +72,10 @@ public final class ChunkedRenderer {
         if (!chunk.isEmpty()) {
             parts.add(trim(voice.speak(chunk.toString(), chunkRate), sr));
         }
+        if (parts.isEmpty()) {
+            throw new SynthesisException(SynthesisException.Reason.EMPTY_TEXT,
+                    "nothing to say: the text has no words this voice can read");
+        }
         return new Synthesis(concat(parts), sr);
     }
 

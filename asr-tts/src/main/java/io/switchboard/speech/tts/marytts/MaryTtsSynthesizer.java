@@ -25,7 +25,7 @@ import org.w3c.dom.Element;
 /**
  * US English through MaryTTS 5.2.1 in-process with the HSMM voice {@code cmu-slt-hsmm} (48 kHz, 16-bit,
  * mono). MaryTTS is a process-wide singleton, so this class is too: {@link #start()} starts it once and
- * warms it up, later calls return the same instance.
+ * warms it up, later calls return the same instance; {@link #lazy()} defers that to the first synthesis.
  *
  * <p>MaryTTS starts here without its JTok tokenizer (not on Maven Central): the system properties set in
  * {@link #start()} make it a command-line instance whose modules start lazily ({@code server=commandline}),
@@ -44,11 +44,10 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     private static final String WARM_UP = "Welcome to Switchboard. Press 1 for billing, or 2 to speak to an agent.";
     private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     private static final Logger LOG = LoggerFactory.getLogger(MaryTtsSynthesizer.class);
-    private static final Object START_LOCK = new Object();
-    private static volatile MaryTtsSynthesizer started;
+    private static final MaryTtsSynthesizer INSTANCE = new MaryTtsSynthesizer();
 
-    /** Written once before the instance is published through {@link #started}. */
-    private Duration startupTime = Duration.ZERO;
+    /** Null until MaryTTS has started and been warmed up. */
+    private volatile Duration startupTime;
     private final ThreadLocal<LocalMaryInterface> local = ThreadLocal.withInitial(MaryTtsSynthesizer::newInterface);
     private final ChunkedRenderer.ChunkVoice voice = new ChunkedRenderer.ChunkVoice() {
         @Override
@@ -71,33 +70,43 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
      * @throws SynthesisException ENGINE_UNAVAILABLE when MaryTTS cannot start
      */
     public static MaryTtsSynthesizer start() {
-        MaryTtsSynthesizer s = started;
-        if (s != null) {
-            return s;
+        INSTANCE.ensureStarted();
+        return INSTANCE;
+    }
+
+    /**
+     * The synthesizer without starting MaryTTS yet: it starts on the first {@link #synthesize}. For tools
+     * that may not need English at all (the CLI speaking Mandarin should not wait for MaryTTS).
+     */
+    public static MaryTtsSynthesizer lazy() {
+        return INSTANCE;
+    }
+
+    /** Cold start: MaryTTS start-up plus the warm-up synthesis (zero while not started). */
+    public Duration startupTime() {
+        Duration d = startupTime;
+        return d == null ? Duration.ZERO : d;
+    }
+
+    private void ensureStarted() {
+        if (startupTime != null) {
+            return;
         }
-        synchronized (START_LOCK) {
-            if (started == null) {
+        synchronized (this) {
+            if (startupTime == null) {
                 long t0 = System.nanoTime();
                 System.setProperty("server", "commandline");
                 System.setProperty("modules.classes.list", MaryTokenizer.class.getName());
                 System.setProperty("log4j.logger.marytts", "WARN, stderr");
-                MaryTtsSynthesizer m = new MaryTtsSynthesizer();
-                m.local.get();
+                local.get();
                 long t1 = System.nanoTime();
-                m.speak(WARM_UP, 1.0);
+                speak(WARM_UP, 1.0);
                 long t2 = System.nanoTime();
-                m.startupTime = Duration.ofNanos(t2 - t0);
-                started = m;
+                startupTime = Duration.ofNanos(t2 - t0);
                 LOG.info("MaryTTS {} ready in {} ms (start {} ms, warm-up synthesis {} ms)", VOICE,
                         (t2 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             }
-            return started;
         }
-    }
-
-    /** Cold start: MaryTTS start-up plus the warm-up synthesis. */
-    public Duration startupTime() {
-        return startupTime;
     }
 
     @Override
@@ -122,7 +131,9 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             throw new SynthesisException(SynthesisException.Reason.UNKNOWN_VOICE,
                     "MaryTTS speaks en-US only, not " + request.voice());
         }
-        return ChunkedRenderer.render(Speech.parse(request.text()), request.rate(), EnglishReading::read, voice);
+        Speech speech = Speech.parse(request.text());
+        ensureStarted();
+        return ChunkedRenderer.render(speech, request.rate(), EnglishReading::read, voice);
     }
 
     private short[] speak(String text, double rate) {
