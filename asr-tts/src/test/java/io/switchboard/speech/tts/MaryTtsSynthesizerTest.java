@@ -91,6 +91,19 @@ class MaryTtsSynthesizerTest {
     }
 
     @Test
+    void awkwardTextIsSpokenNotRejected() {
+        for (String text : List.of(
+                "Café crème costs $5.50 — 50% off!",
+                "Visit www.example.com or e-mail help@example.com at 9:30 a.m.",
+                "Dr. Smith's office (room 12B) closes at 5 p.m. on Dec. 24th.",
+                "\"Quotes\", 'apostrophes' & ampersands < and > signs; semi-colons: colons…",
+                "ÄÖÜ ß ñ ø 你好 ☎ 🙂 and then English again.")) {
+            Synthesis s = mary.synthesize(SynthesisRequest.of("en-US", text));
+            assertThat(seconds(s)).as(text).isGreaterThan(1.0);
+        }
+    }
+
+    @Test
     void concurrentThreadsEachWithTheirOwnInterface() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {

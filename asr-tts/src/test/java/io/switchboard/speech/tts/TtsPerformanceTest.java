@@ -34,6 +34,10 @@ class TtsPerformanceTest {
                 + "wall %.4f, process CPU %.4f (load average %.1f on %d cores)%n", MaryTtsSynthesizerTest.IVR.size(),
                 maryRtf[0], maryRtf[1], os().getSystemLoadAverage(), os().getAvailableProcessors()));
 
+        double parallel = parallelRtf(mary, MaryTtsSynthesizerTest.IVR, os().getAvailableProcessors());
+        report.append(String.format(Locale.ROOT, "MaryTTS throughput with %d threads: %.4f s of wall time per s of audio%n",
+                os().getAvailableProcessors(), parallel));
+
         var espeak = Engines.espeak();
         List<String> zh = List.of("您好，欢迎致电客服中心。", "查询账单请按一，人工服务请按零。", "您的订单已经发货，请注意查收。",
                 "对不起，您输入的号码有误，请重新输入。");
@@ -89,6 +93,33 @@ class TtsPerformanceTest {
         }
         long cpu = os().getProcessCpuTime() - cpu0;
         return new double[] {nanos / 1e9 / audio, cpu / 1e9 / audio};
+    }
+
+    /** Wall time over total audio when {@code threads} threads synthesize all {@code texts} each. */
+    private static double parallelRtf(SpeechSynthesizer engine, List<String> texts, int threads) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Double>> done = new java.util.ArrayList<>();
+            long t0 = System.nanoTime();
+            for (int k = 0; k < threads; k++) {
+                done.add(pool.submit(() -> {
+                    double audio = 0;
+                    for (String t : texts) {
+                        audio += Engines.seconds(engine.synthesize(SynthesisRequest.of("en-US", t)));
+                    }
+                    return audio;
+                }));
+            }
+            double audio = 0;
+            for (var f : done) {
+                audio += f.get();
+            }
+            return (System.nanoTime() - t0) / 1e9 / audio;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static com.sun.management.OperatingSystemMXBean os() {

@@ -7,6 +7,7 @@ import marytts.datatypes.MaryData;
 import marytts.datatypes.MaryDataType;
 import marytts.datatypes.MaryXML;
 import marytts.modules.InternalModule;
+import marytts.util.MaryUtils;
 import marytts.util.dom.DomUtils;
 import marytts.util.dom.MaryDomUtils;
 import org.w3c.dom.Document;
@@ -21,8 +22,9 @@ import org.w3c.dom.traversal.NodeIterator;
  * The MaryTTS module RAWMARYXML → TOKENS for US English, standing in for MaryTTS's {@code JTokeniser},
  * whose JTok library is not on Maven Central. Every text node becomes {@code <t>} tokens
  * ({@link EnglishTokens}), grouped into {@code <s>} sentences at sentence-final punctuation inside the
- * paragraph {@code <p>} that {@code TextToMaryXML} made. Numbers stay as digits for MaryTTS's
- * {@code Preprocess} to expand.
+ * paragraph (or {@code <prosody>}) the text is in. Numbers stay as digits for MaryTTS's {@code Preprocess}
+ * to expand; accented letters are folded to ASCII (café → cafe) as MaryTTS's English tokenizer does, since
+ * the US English lexicon and letter-to-sound rules know ASCII only.
  *
  * <p>Registered with MaryTTS by class name through the {@code modules.classes.list} system property
  * ({@link MaryTtsSynthesizer#start()}); its locale {@code en_US} makes MaryTTS prefer it over the
@@ -65,7 +67,7 @@ public final class MaryTokenizer extends InternalModule {
         Element sentence = null;
         for (String token : EnglishTokens.split(text.getData())) {
             Element t = MaryXML.createElement(doc, MaryXML.TOKEN);
-            MaryDomUtils.setTokenText(t, token);
+            MaryDomUtils.setTokenText(t, MaryUtils.normaliseUnicodeLetters(token, Locale.ENGLISH));
             if (inSentence) {
                 parent.insertBefore(t, text);
                 continue;

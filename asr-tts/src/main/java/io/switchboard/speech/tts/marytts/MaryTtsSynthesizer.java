@@ -12,15 +12,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import marytts.LocalMaryInterface;
-import marytts.datatypes.MaryXML;
 import marytts.exceptions.MaryConfigurationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
 
 /**
  * US English through MaryTTS 5.2.1 in-process with the HSMM voice {@code cmu-slt-hsmm} (48 kHz, 16-bit,
@@ -42,7 +38,6 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     /** The rate MaryTTS's HSMM voices produce. */
     public static final int SAMPLE_RATE = 48_000;
     private static final String WARM_UP = "Welcome to Switchboard. Press 1 for billing, or 2 to speak to an agent.";
-    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
     private static final Logger LOG = LoggerFactory.getLogger(MaryTtsSynthesizer.class);
     private static final MaryTtsSynthesizer INSTANCE = new MaryTtsSynthesizer();
 
@@ -138,41 +133,12 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
 
     private short[] speak(String text, double rate) {
         LocalMaryInterface mary = local.get();
-        try (AudioInputStream audio = mary.generateAudio(document(text, rate))) {
-            return toPcm(audio);
+        try (AudioInputStream audio = mary.generateAudio(MaryInput.document(text, rate))) {
+            return MaryInput.toPcm(audio, SAMPLE_RATE);
         } catch (marytts.exceptions.SynthesisException | IOException | RuntimeException e) {
             throw new SynthesisException(SynthesisException.Reason.ENGINE_FAILURE,
                     "MaryTTS could not speak \"" + abbreviate(text) + "\": " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * {@code <maryxml xml:lang="en-US"><p><prosody rate="…">text</prosody></p></maryxml>}. The rate goes in
-     * the document rather than MaryTTS's "Rate" audio effect because that effect sets the duration scale on
-     * the shared voice object (racing between threads, and read before the synthesis that sets it); the
-     * {@code <prosody>} element is applied to this request's phone durations by MaryTTS's acoustic modeller.
-     */
-    static Document document(String text, double rate) {
-        Document doc = MaryXML.newDocument();
-        Element root = doc.getDocumentElement();
-        root.setAttributeNS(XML_NS, "xml:lang", "en-US");
-        Element container = MaryXML.appendChildElement(root, MaryXML.PARAGRAPH);
-        if (rate != 1.0) {
-            container = MaryXML.appendChildElement(container, MaryXML.PROSODY);
-            container.setAttribute("rate", rateAttribute(rate));
-        }
-        container.appendChild(doc.createTextNode(text));
-        return doc;
-    }
-
-    /**
-     * MaryTTS's relative rate: {@code +p%} scales phone durations by {@code 1 - p/100}, {@code -p%} by
-     * {@code 1 + p/100}; we want them scaled by {@code 1/rate}.
-     */
-    static String rateAttribute(double rate) {
-        return rate > 1.0
-                ? String.format(Locale.ROOT, "+%.3f%%", (1 - 1 / rate) * 100)
-                : String.format(Locale.ROOT, "-%.3f%%", (1 / rate - 1) * 100);
     }
 
     private static LocalMaryInterface newInterface() {
@@ -186,34 +152,6 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             throw new SynthesisException(SynthesisException.Reason.ENGINE_UNAVAILABLE,
                     "MaryTTS cannot start: " + e.getMessage(), e);
         }
-    }
-
-    private static short[] toPcm(AudioInputStream audio) throws IOException {
-        AudioFormat f = audio.getFormat();
-        if (f.getSampleSizeInBits() != 16 || f.getChannels() != 1 || (int) f.getSampleRate() != SAMPLE_RATE
-                || f.getEncoding() != AudioFormat.Encoding.PCM_SIGNED) {
-            throw new IOException("unexpected MaryTTS audio format " + f);
-        }
-        byte[] b = readFully(audio);
-        short[] pcm = new short[b.length / 2];
-        boolean big = f.isBigEndian();
-        for (int i = 0; i < pcm.length; i++) {
-            int hi = big ? b[2 * i] : b[2 * i + 1];
-            int lo = big ? b[2 * i + 1] : b[2 * i];
-            pcm[i] = (short) ((hi << 8) | (lo & 0xff));
-        }
-        return pcm;
-    }
-
-    /** MaryTTS's stream may return 0 bytes before its end, which {@code readAllBytes} takes for the end. */
-    private static byte[] readFully(AudioInputStream audio) throws IOException {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(1 << 16);
-        byte[] buf = new byte[1 << 14];
-        int n;
-        while ((n = audio.read(buf, 0, buf.length)) >= 0) {
-            out.write(buf, 0, n);
-        }
-        return out.toByteArray();
     }
 
     private static String abbreviate(String text) {

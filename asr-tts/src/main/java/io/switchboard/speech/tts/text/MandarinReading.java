@@ -20,12 +20,11 @@ import net.sourceforge.pinyin4j.format.exception.BadHanyuPinyinOutputFormatCombi
  * <p>Characters are converted by pinyin4j (a 2.5 MB table, no dependencies). Where a character has several
  * readings pinyin4j gives the first listed, so a small table of words and characters common in service
  * prompts fixes the reading (银行 yin2 hang2, 重新 chong2 xin1, 还款 huan2 kuan3 …); tone sandhi (3-3, 一,
- * 不) is left to espeak-ng. Arabic numbers are read as Chinese numbers (1234 → yi1 qian1 er4 bai3 san1 shi2
- * si4) up to six digits; longer runs or runs with a leading zero are read digit by digit, 1 as {@code yao1}
- * the way phone and order numbers are said. Latin letters are passed through unchanged.
+ * 不) is left to espeak-ng. Arabic numbers are read by {@link ChineseNumbers}. Latin letters are passed
+ * through unchanged (the pinyin voice reads them as pinyin: English words inside Chinese text come out
+ * wrong).
  */
 public final class MandarinReading {
-    private static final String[] DIGIT = {"ling2", "yi1", "er4", "san1", "si4", "wu3", "liu4", "qi1", "ba1", "jiu3"};
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("银行", "yin2 hang2"), Map.entry("行长", "hang2 zhang3"), Map.entry("行业", "hang2 ye4"),
             Map.entry("重新", "chong2 xin1"), Map.entry("重复", "chong2 fu4"), Map.entry("还款", "huan2 kuan3"),
@@ -76,7 +75,7 @@ public final class MandarinReading {
                     end++;
                 }
                 boolean year = end < t.length() && t.charAt(end) == '年';
-                out.add(number(t.substring(i, end), year));
+                out.add(ChineseNumbers.read(t.substring(i, end), year));
                 i = end;
                 continue;
             }
@@ -113,7 +112,7 @@ public final class MandarinReading {
         List<String> out = new ArrayList<>();
         for (char c : Normalizer.normalize(text, Normalizer.Form.NFKC).toCharArray()) {
             if (c >= '0' && c <= '9') {
-                out.add(phone && c == '1' ? "yao1" : DIGIT[c - '0']);
+                out.add(phone && c == '1' ? "yao1" : ChineseNumbers.DIGIT[c - '0']);
             } else if (Character.isLetter(c)) {
                 out.add(isHan(c) ? syllable(c) : String.valueOf(c));
             }
@@ -135,7 +134,7 @@ public final class MandarinReading {
         List<String> out = new ArrayList<>();
         for (char c : Normalizer.normalize(text, Normalizer.Form.NFKC).toCharArray()) {
             if (c >= '0' && c <= '9') {
-                out.add(DIGIT[c - '0']);
+                out.add(ChineseNumbers.DIGIT[c - '0']);
             } else if (isHan(c)) {
                 out.add(syllable(c));
             } else if (Character.isLetter(c)) {
@@ -143,70 +142,6 @@ public final class MandarinReading {
             }
         }
         return String.join(", ", out);
-    }
-
-    /** A number written in digits: as a Chinese number when short, else digit by digit. */
-    static String number(String digits, boolean year) {
-        int dot = digits.indexOf('.');
-        if (dot > 0) {
-            return number(digits.substring(0, dot), false) + " dian3 " + digits(digits.substring(dot + 1), false);
-        }
-        if (year) {
-            return digits(digits, false);
-        }
-        if (digits.length() > 6 || (digits.length() > 1 && digits.charAt(0) == '0')) {
-            return digits(digits, true);
-        }
-        return cardinal(Integer.parseInt(digits));
-    }
-
-    /** 0 ≤ n &lt; 100 000 000 as a Chinese cardinal in pinyin. */
-    static String cardinal(int n) {
-        if (n == 0) {
-            return "ling2";
-        }
-        List<String> out = new ArrayList<>();
-        int high = n / 10000;
-        int low = n % 10000;
-        if (high > 0) {
-            group(high, out, true);
-            out.add("wan4");
-            if (low > 0 && low < 1000) {
-                out.add("ling2");
-            }
-        }
-        if (low > 0) {
-            group(low, out, high == 0);
-        }
-        return String.join(" ", out);
-    }
-
-    /** 1..9999, e.g. 2005 → liang3 qian1 ling2 wu3; a leading 1 of 10..19 is not read when first. */
-    private static void group(int n, List<String> out, boolean first) {
-        int[] d = {n / 1000, n / 100 % 10, n / 10 % 10, n % 10};
-        String[] unit = {"qian1", "bai3", "shi2", ""};
-        int start = 0;
-        while (d[start] == 0) {
-            start++;
-        }
-        boolean zero = false;
-        for (int k = start; k < 4; k++) {
-            if (d[k] == 0) {
-                zero = true;
-                continue;
-            }
-            if (zero) {
-                out.add("ling2");
-                zero = false;
-            }
-            boolean bareTen = k == 2 && d[k] == 1 && k == start && first;
-            if (!bareTen) {
-                out.add(d[k] == 2 && k == 0 ? "liang3" : DIGIT[d[k]]);
-            }
-            if (!unit[k].isEmpty()) {
-                out.add(unit[k]);
-            }
-        }
     }
 
     private static String syllable(char c) {
