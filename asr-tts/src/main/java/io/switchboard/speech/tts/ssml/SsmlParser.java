@@ -27,7 +27,9 @@ import org.xml.sax.helpers.DefaultHandler;
  *   <li>{@code <prosody rate="x-slow|slow|medium|fast|x-fast|80%|+20%|1.2">} (§3.2.4), nested rates
  *       multiply; other prosody attributes (pitch, volume) are accepted and ignored.</li>
  * </ul>
- * Anything else (another element, a DOCTYPE, markup that is not well-formed) is rejected with the line
+ * {@code xml:lang} and other attributes of {@code <speak>} are accepted and not used: the request's voice
+ * decides the language. Anything else (another element, a DOCTYPE, markup that is not well-formed) is
+ * rejected with the line
  * and column, so an operator who typed the prompt can fix it. The JDK's SAX parser does the XML part
  * (with DOCTYPEs refused, so no entity expansion); this class only checks our elements.
  */
