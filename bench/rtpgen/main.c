@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <math.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -131,6 +132,17 @@ static void quarantine_tick(void) {
 int sock_send(int fd, const struct sockaddr_in *to, const char *buf, int len) {
     ssize_t r = sendto(fd, buf, len, MSG_DONTWAIT, (const struct sockaddr *)to, sizeof *to);
     return r == len ? 0 : -1;
+}
+
+int bufcat(char *buf, int cap, int n, const char *fmt, ...) {
+    if (n < 0) n = 0;
+    if (n >= cap - 1) return cap - 1;
+    va_list ap;
+    va_start(ap, fmt);
+    int r = vsnprintf(buf + n, cap - n, fmt, ap);
+    va_end(ap);
+    if (r < 0) return n;
+    return n + r >= cap ? cap - 1 : n + r;
 }
 
 /* ---------------------------------------------------------------- legs */
@@ -452,7 +464,7 @@ static void print_result(int deadline_hit, int interrupted) {
     char fails[512] = "", nb[16];
     int n = 0;
     for (int i = 0; i < nfail_codes; i++)
-        n += snprintf(fails + n, sizeof fails - n, "%s%s:%d", i ? "," : "", fail_name(fail_codes[i], nb, sizeof nb), fail_counts[i]);
+        n = bufcat(fails, sizeof fails, n, "%s%s:%d", i ? "," : "", fail_name(fail_codes[i], nb, sizeof nb), fail_counts[i]);
     if (!n) snprintf(fails, sizeof fails, "none");
     int open_a = 0, open_b = 0, b_total = 0;
     for (int i = 0; i < nlegs; i++) {
@@ -600,7 +612,10 @@ int main(int argc, char **argv) {
     fprintf(stderr, "rtpgen: %s %s, %d %s at %.0f/s%s\n", phase_name[0], cfg.mode == MODE_SWITCHBOARD ? "via switchboard" : cfg.mode == MODE_RTPENGINE ? "via rtpengine" : "direct",
             cfg.calls, cfg.short_pkts ? "short calls" : "calls", cfg.rate, cfg.codec == CODEC_OPUS ? ", side B Opus" : "");
 
-    if (cfg.short_pkts) sysnap_take(&snap0, cfg.elem_pids); /* short calls: the whole run is the window */
+    if (cfg.short_pkts) { /* short calls: the whole run is the window */
+        sysnap_take(&snap0, cfg.elem_pids);
+        rtp_window(real_ns(), INT64_MAX);
+    }
     struct epoll_event evs[512];
     while (ph != PH_DONE) {
         int n = epoll_wait(epfd, evs, 512, 100);
@@ -620,7 +635,7 @@ int main(int argc, char **argv) {
         if (cur_ms - last_ms > 200) { C.tx_skipped_ms += cur_ms - last_ms - 200; last_ms = cur_ms - 200; }
         while (last_ms < cur_ms) {
             last_ms++;
-            rtp_tick(last_ms, (now_ns - start - last_ms * 1000000LL) / 1e6, ph == PH_WINDOW);
+            rtp_tick(last_ms, (now_ns - start - last_ms * 1000000LL) / 1e6, ph == PH_WINDOW || cfg.short_pkts);
         }
         if (now_ns - last_housekeeping < 5000000LL) continue;
         last_housekeeping = now_ns;

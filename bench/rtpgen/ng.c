@@ -23,23 +23,23 @@ int ng_open(void) {
     return fd;
 }
 
-static int bstr(char *o, int cap, const char *s, int n) { return snprintf(o, cap, "%d:%.*s", n, n, s); }
-#define BS(lit) bstr(buf + n, cap - n, lit, (int)strlen(lit))
+static int bstr(char *buf, int cap, int n, const char *s, int len) { return bufcat(buf, cap, n, "%d:%.*s", len, len, s); }
+#define BS(lit) n = bstr(buf, cap, n, lit, (int)strlen(lit))
 
 /* d call-id command from-tag [sdp] [to-tag] e (keys in bencode's sorted order) */
 static int ng_build(char *buf, int cap, leg *a, const char *command, const char *sdp, int slen, int with_to) {
-    int n = snprintf(buf, cap, "%s_%d_%d d", run_tag, a->id, a->ng_seq);
+    int n = bufcat(buf, cap, 0, "%s_%d_%d d", run_tag, a->id, a->ng_seq);
     char tag[40];
-    n += BS("call-id"); n += BS(a->call_id);
-    n += BS("command"); n += BS(command);
-    n += BS("from-tag"); n += BS(a->local_tag);
-    if (sdp) { n += BS("sdp"); n += bstr(buf + n, cap - n, sdp, slen); }
+    BS("call-id"); BS(a->call_id);
+    BS("command"); BS(command);
+    BS("from-tag"); BS(a->local_tag);
+    if (sdp) { BS("sdp"); n = bstr(buf, cap, n, sdp, slen); }
     if (with_to) {
         snprintf(tag, sizeof tag, "b%s%d", run_tag, a->peer);
-        n += BS("to-tag"); n += BS(tag);
+        BS("to-tag"); BS(tag);
     }
-    n += snprintf(buf + n, cap - n, "e");
-    return n < cap ? n : -1;
+    n = bufcat(buf, cap, n, "e");
+    return n < cap - 1 ? n : -1;
 }
 
 static void ng_send(leg *a, const char *command, const char *sdp, int slen, int with_to, int64_t give_up) {
@@ -67,8 +67,10 @@ void ng_hangup(leg *a) {
         a->state = LS_CLOSING;
         ng_send(a, "delete", NULL, 0, 0, 5000000000LL);
     } else if (a->state == LS_SETUP) {
+        leg *b = leg_get(a->peer);
         leg_clear_pending(a);
         leg_fail(a, FAIL_TIMEOUT);
+        if (b) leg_fail(b, FAIL_TIMEOUT);
     }
 }
 
@@ -110,9 +112,10 @@ static void handle_reply(leg *a, bview result, bview sdp, bview reason) {
     if (result.n != 2 || memcmp(result.p, "ok", 2) != 0) {
         C.ng_errors++;
         if (C.ng_errors <= 5)
-            fprintf(stderr, "rtpgen: rtpengine refused call %d: %.*s %.*s\n", a->id, result.n, result.p, reason.n, reason.p);
+            fprintf(stderr, "rtpgen: rtpengine refused call %d: %.*s %.*s\n", a->id, result.n > 40 ? 40 : result.n, result.p,
+                    reason.n > 200 ? 200 : reason.n, reason.p);
         leg_clear_pending(a);
-        if (a->state == LS_CLOSING) leg_closed(a);
+        if (a->state == LS_CLOSING) { C.bye_failed++; leg_closed(a); if (b) leg_closed(b); }
         else { leg_fail(a, FAIL_NG); if (b) leg_fail(b, FAIL_NG); }
         return;
     }
@@ -159,7 +162,7 @@ void ng_receive(int fd) {
         long id = strtol(buf + tl + 1, &q, 10);
         long seq = (*q == '_') ? strtol(q + 1, &q, 10) : -1;
         leg *a = leg_get((int)id);
-        if (!a || q != sp || seq != a->ng_seq || a->txn != TX_NG) { C.ng_bad++; continue; } /* stale or duplicate */
+        if (!a || q != sp || seq != a->ng_seq || a->txn != TX_NG) { C.ng_bad++; continue; } /* stale (a retransmission's second reply) or unknown */
         const char *p = sp + 1, *end = buf + n;
         bview result = {0}, sdp = {0}, reason = {0};
         if (p >= end || *p != 'd') { C.ng_bad++; continue; }

@@ -179,6 +179,8 @@ void leg_pending(leg *l, enum txn t, const char *msg, int len, int64_t first_int
 void leg_clear_pending(leg *l);
 void leg_tx_done(leg *l);
 int sock_send(int fd, const struct sockaddr_in *to, const char *buf, int len);
+/* printf-append to buf[0..cap) at n; never past cap (the text is cut instead). Returns the new length. */
+int bufcat(char *buf, int cap, int n, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* ---- rtp.c */
 void rtp_init(void);

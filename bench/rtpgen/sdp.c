@@ -77,7 +77,7 @@ int sdp_parse(const char *body, int blen, sdpinfo *o) {
 }
 
 static int sdp_common(char *buf, int cap, leg *l, const char *pts) {
-    return snprintf(buf, cap,
+    return bufcat(buf, cap, 0,
                     "v=0\r\n"
                     "o=rtpgen %u %d IN IP4 127.0.0.1\r\n"
                     "s=rtpgen\r\n"
@@ -90,7 +90,7 @@ static int sdp_common(char *buf, int cap, leg *l, const char *pts) {
 /* Side A's offer: PCMU and telephone-event at 8 kHz, 20 ms. */
 int sdp_offer(char *buf, int cap, leg *l) {
     int n = sdp_common(buf, cap, l, "0 101");
-    n += snprintf(buf + n, cap - n,
+    n = bufcat(buf, cap, n,
                   "a=rtpmap:0 PCMU/8000\r\n"
                   "a=rtpmap:101 telephone-event/8000\r\n"
                   "a=fmtp:101 0-16\r\n"
@@ -107,14 +107,14 @@ int sdp_answer(char *buf, int cap, leg *l, const sdpinfo *offer) {
     else snprintf(pts, sizeof pts, "%d", l->neg_pt);
     int n = sdp_common(buf, cap, l, pts);
     if (l->neg_pt == 0) {
-        n += snprintf(buf + n, cap - n, "a=rtpmap:0 PCMU/8000\r\n");
+        n = bufcat(buf, cap, n, "a=rtpmap:0 PCMU/8000\r\n");
         if (l->te_pt >= 0)
-            n += snprintf(buf + n, cap - n, "a=rtpmap:%d telephone-event/8000\r\na=fmtp:%d 0-16\r\n", l->te_pt, l->te_pt);
+            n = bufcat(buf, cap, n, "a=rtpmap:%d telephone-event/8000\r\na=fmtp:%d 0-16\r\n", l->te_pt, l->te_pt);
     } else {
-        n += snprintf(buf + n, cap - n, "a=rtpmap:%d opus/48000/2\r\n", l->neg_pt);
+        n = bufcat(buf, cap, n, "a=rtpmap:%d opus/48000/2\r\n", l->neg_pt);
         if (l->te_pt >= 0)
-            n += snprintf(buf + n, cap - n, "a=rtpmap:%d telephone-event/48000\r\na=fmtp:%d 0-16\r\n", l->te_pt, l->te_pt);
+            n = bufcat(buf, cap, n, "a=rtpmap:%d telephone-event/48000\r\na=fmtp:%d 0-16\r\n", l->te_pt, l->te_pt);
     }
-    n += snprintf(buf + n, cap - n, "a=ptime:20\r\na=sendrecv\r\n");
+    n = bufcat(buf, cap, n, "a=ptime:20\r\na=sendrecv\r\n");
     return n;
 }

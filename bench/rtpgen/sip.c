@@ -175,7 +175,7 @@ static void new_branch(char *out, int cap, leg *l, char kind) {
 /* A request from the UAC socket (side A's dialog). */
 static int build_request(char *buf, int cap, leg *a, const char *method, const char *ruri, uint32_t cseq,
                          const char *branch, const char *to, int with_route, const char *body, int blen) {
-    int n = snprintf(buf, cap,
+    int n = bufcat(buf, cap, 0,
                      "%s %s SIP/2.0\r\n"
                      "Via: SIP/2.0/UDP 127.0.0.1:%d;branch=%s;rport\r\n"
                      "Max-Forwards: 70\r\n"
@@ -187,13 +187,13 @@ static int build_request(char *buf, int cap, leg *a, const char *method, const c
                      method, ruri, cfg.uac_port, branch, with_route ? a->route : "", a->from_hdr, to,
                      a->call_id, cseq, method);
     if (strcmp(method, "INVITE") == 0)
-        n += snprintf(buf + n, cap - n,
+        n = bufcat(buf, cap, n,
                       "Contact: <sip:%s@127.0.0.1:%d>\r\n"
                       "Allow: INVITE, ACK, BYE, CANCEL, OPTIONS\r\n"
                       "User-Agent: switchboard-bench-rtpgen\r\n",
                       cfg.caller, cfg.uac_port);
-    if (blen > 0) n += snprintf(buf + n, cap - n, "Content-Type: application/sdp\r\n");
-    n += snprintf(buf + n, cap - n, "Content-Length: %d\r\n\r\n", blen);
+    if (blen > 0) n = bufcat(buf, cap, n, "Content-Type: application/sdp\r\n");
+    n = bufcat(buf, cap, n, "Content-Length: %d\r\n\r\n", blen);
     if (blen > 0 && n + blen < cap) { memcpy(buf + n, body, blen); n += blen; }
     return n;
 }
@@ -201,17 +201,17 @@ static int build_request(char *buf, int cap, leg *a, const char *method, const c
 /* A response to request m: Via/From/To/Call-ID/CSeq copied, our tag added to To when it has none. */
 static int build_response(char *buf, int cap, const sipmsg *m, int code, const char *reason, const char *to_tag,
                           int contact_port, const char *body, int blen) {
-    int n = snprintf(buf, cap, "SIP/2.0 %d %s\r\n", code, reason);
-    for (int i = 0; i < m->nvia; i++) n += snprintf(buf + n, cap - n, "Via: %.*s\r\n", m->via[i].n, m->via[i].p);
+    int n = bufcat(buf, cap, 0, "SIP/2.0 %d %s\r\n", code, reason);
+    for (int i = 0; i < m->nvia; i++) n = bufcat(buf, cap, n, "Via: %.*s\r\n", m->via[i].n, m->via[i].p);
     if (strcmp(m->method, "INVITE") == 0 && code > 100 && code < 300)
-        for (int i = 0; i < m->nrr; i++) n += snprintf(buf + n, cap - n, "Record-Route: %.*s\r\n", m->rr[i].n, m->rr[i].p);
-    n += snprintf(buf + n, cap - n, "From: %.*s\r\n", m->from.n, m->from.p);
-    if (to_tag && !tag_of(m->to).n) n += snprintf(buf + n, cap - n, "To: %.*s;tag=%s\r\n", m->to.n, m->to.p, to_tag);
-    else n += snprintf(buf + n, cap - n, "To: %.*s\r\n", m->to.n, m->to.p);
-    n += snprintf(buf + n, cap - n, "Call-ID: %.*s\r\nCSeq: %.*s\r\n", m->callid.n, m->callid.p, m->cseq.n, m->cseq.p);
-    if (contact_port) n += snprintf(buf + n, cap - n, "Contact: <sip:bench@127.0.0.1:%d>\r\n", contact_port);
-    if (blen > 0) n += snprintf(buf + n, cap - n, "Content-Type: application/sdp\r\n");
-    n += snprintf(buf + n, cap - n, "Content-Length: %d\r\n\r\n", blen);
+        for (int i = 0; i < m->nrr; i++) n = bufcat(buf, cap, n, "Record-Route: %.*s\r\n", m->rr[i].n, m->rr[i].p);
+    n = bufcat(buf, cap, n, "From: %.*s\r\n", m->from.n, m->from.p);
+    if (to_tag && !tag_of(m->to).n) n = bufcat(buf, cap, n, "To: %.*s;tag=%s\r\n", m->to.n, m->to.p, to_tag);
+    else n = bufcat(buf, cap, n, "To: %.*s\r\n", m->to.n, m->to.p);
+    n = bufcat(buf, cap, n, "Call-ID: %.*s\r\nCSeq: %.*s\r\n", m->callid.n, m->callid.p, m->cseq.n, m->cseq.p);
+    if (contact_port) n = bufcat(buf, cap, n, "Contact: <sip:bench@127.0.0.1:%d>\r\n", contact_port);
+    if (blen > 0) n = bufcat(buf, cap, n, "Content-Type: application/sdp\r\n");
+    n = bufcat(buf, cap, n, "Content-Length: %d\r\n\r\n", blen);
     if (blen > 0 && n + blen < cap) { memcpy(buf + n, body, blen); n += blen; }
     return n;
 }
@@ -283,9 +283,9 @@ static void send_bye(leg *a, int tracked) {
 static void take_route(leg *a, const sipmsg *m) {
     a->route[0] = 0;
     if (!m->nrr) return;
-    int n = snprintf(a->route, sizeof a->route, "Route: ");
+    int n = bufcat(a->route, sizeof a->route, 0, "Route: ");
     for (int i = m->nrr - 1; i >= 0; i--)
-        n += snprintf(a->route + n, sizeof a->route - n, "%s%.*s", i == m->nrr - 1 ? "" : ", ", m->rr[i].n, m->rr[i].p);
+        n = bufcat(a->route, sizeof a->route, n, "%s%.*s", i == m->nrr - 1 ? "" : ", ", m->rr[i].n, m->rr[i].p);
     if (n + 3 < (int)sizeof a->route) strcat(a->route, "\r\n");
     else a->route[0] = 0;
 }
