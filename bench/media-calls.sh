@@ -46,7 +46,7 @@ repo="$(cd "$here/.." && pwd)"
 
 # ---------------------------------------------------------------- options
 targets="all"; codecs="both"; duration=30; start=100; step=100; resolution=25; max=2000; rate=100
-confirm=1; quick=0; out=""; keep=0; build=1; gen_sched=rt; counts=
+confirm=1; quick=0; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0
 sip_port=auto; http_port=auto; ng_port=auto; uac_port=auto; uas_port=auto
 max_steps=16; quiet_wait=10; cooldown=5; warmup=10; warmup_calls=100; health_timeout=300
 loss_max=0.1; jitter_max=5; probe_calls=10; progress=10
@@ -72,6 +72,8 @@ usage: bench/media-calls.sh [options]
   --keep            keep the temp dir
   --no-build        do not pre-build Switchboard (bin/switchboard still builds when stale)
   --gen-sched S     rt (default: the generator runs SCHED_FIFO via chrt) | normal
+  --elem-nice N     start rtpengine and Switchboard with nice -n N (default 0; e.g. -10 on a machine
+                    busy with other work: the same for both elements, say so with the figures)
   --warmup S        unscored Switchboard warm-up before its ramps, seconds at $warmup_calls calls (default $warmup; 0 = none)
   --loss-max PCT    clean when loss < PCT % (default $loss_max)
   --jitter-max MS   clean when p99 |D| < MS ms (default $jitter_max)
@@ -109,6 +111,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=1; shift ;;
     --no-build) build=0; shift ;;
     --gen-sched) need_arg "$@"; gen_sched="$2"; shift 2 ;;
+    --elem-nice) need_arg "$@"; elem_nice="$2"; shift 2 ;;
     --warmup) need_arg "$@"; warmup="$2"; shift 2 ;;
     --loss-max) need_arg "$@"; loss_max="$2"; shift 2 ;;
     --jitter-max) need_arg "$@"; jitter_max="$2"; shift 2 ;;
@@ -134,6 +137,7 @@ is_num "$loss_max" && is_num "$jitter_max" || die_usage "--loss-max and --jitter
 [ "$start" -ge 1 ] && [ "$step" -ge 1 ] && [ "$resolution" -ge 1 ] && [ "$duration" -ge 1 ] && [ "$rate" -ge 1 ] \
   && [ "$max" -ge "$start" ] || die_usage "need start, step, resolution, duration, rate >= 1 and max >= start"
 case "$gen_sched" in rt|normal) ;; *) die_usage "--gen-sched must be rt or normal" ;; esac
+[[ "$elem_nice" =~ ^-?[0-9]+$ ]] && [ "$elem_nice" -ge -20 ] && [ "$elem_nice" -le 19 ] || die_usage "--elem-nice must be -20..19"
 [ -z "$counts" ] || [[ "$counts" =~ ^[0-9]+(,[0-9]+)*$ ]] || die_usage "--counts must be a comma list of whole numbers"
 
 want_direct=0; want_rte=0; want_sw=0
@@ -230,7 +234,7 @@ run_step() {
     active=$(health_value sip.activeCalls)
     [ -z "$active" ] && active=$(health_value activeCalls)
   fi
-  STEP_CLEAN=0; STEP_INTERRUPTED=0; STEP_WORKS=0
+  STEP_CLEAN=0; STEP_INTERRUPTED=0; STEP_WORKS=0; STEP_GEN_LIMIT=0
   local verdict=FAIL why=""
   if [ -z "${RES[calls]:-}" ]; then
     STEP_INTERRUPTED=1; verdict=INTR
@@ -257,6 +261,11 @@ run_step() {
     [ "$codec" = opus ] && [ "${r:-0}" -gt 0 ] && why="$why; the callee got no Opus offer in $r calls (answered 488)"
     r="${RES[media_direct]:-0}"
     [ "$r" -gt 0 ] && why="$why; media NOT through the element: the SDP of $r legs pointed at the generator's other side"
+    # The generator's own lateness is part of |D|: past 2 ms (or skipped send slots) it was the
+    # bottleneck, and the step says little about the element.
+    if awk -v l="${RES[send_late_p99_ms]}" 'BEGIN{exit !(l >= 2)}' || [ "${RES[tx_skipped_ms]}" -gt 0 ]; then
+      STEP_GEN_LIMIT=1; why="$why; GENERATOR OVERLOADED (its own send lateness p99 ${RES[send_late_p99_ms]} ms, ${RES[gen_cores]} cores)"
+    fi
   fi
   why=${why#; }
   local elem_pct="-"
@@ -269,11 +278,11 @@ run_step() {
     "${RES[loss_pct]:--}" "${RES[expected]:--}" "${RES[p99_ms]:--}" "${RES[send_late_p99_ms]:--}" "${RES[jitter_avg_ms]:--}" \
     "${RES[elem_cores]:--}" "$elem_pct" "${RES[gen_cores]:--}" "${RES[other_cores]:--}" "${RES[psi_pct]:--}" \
     "$([ "$target" = switchboard ] && echo " | active calls ${active:-?}, media ports in use ${ports:-n/a}")" "${why:+($why)}"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
     "$target" "$codec" "$tag" "$calls" "$verdict" "${RES[calls_up]:-}" "${RES[b_up]:-}" "${RES[failed]:-}" "${RES[fail]:-}" \
     "${RES[expected]:-}" "${RES[received]:-}" "${RES[loss_pct]:-}" "${RES[p50_ms]:-}" "${RES[p99_ms]:-}" "${RES[p999_ms]:-}" \
     "${RES[max_ms]:-}" "${RES[send_late_p99_ms]:-}" "${RES[jitter_avg_ms]:-}" "${RES[window_s]:-}" "${RES[elem_cores]:-}" \
-    "$elem_pct" "${RES[gen_cores]:-}" "${RES[other_cores]:-}" "${RES[psi_pct]:-}" "${RES[retrans]:-}" "$ports" "$why" >>"$out/steps.tsv"
+    "$elem_pct" "${RES[gen_cores]:-}" "${RES[other_cores]:-}" "${RES[psi_pct]:-}" "${RES[retrans]:-}" "${RES[udp_drops]:-}" "$ports" "$why" >>"$out/steps.tsv"
   if [ "$tag" = probe ] && [ "$STEP_WORKS" != 1 ]; then
     echo "    probe failed; generator log:"; tail -8 "$out/$name.log" 2>/dev/null | sed 's/^/      /'
   fi
@@ -283,10 +292,11 @@ run_step() {
 }
 
 # ---------------------------------------------------------------- ramp for one target and codec
-declare -A runs=() cleans=() s_elem=() s_pct=() s_gen=() s_bg=() s_loss=() s_p99=() s_ports=()
+declare -A genlim=() runs=() cleans=() s_elem=() s_pct=() s_gen=() s_bg=() s_loss=() s_p99=() s_ports=()
 record_run() {
   local n=$1
   runs[$n]=$(( ${runs[$n]:-0} + 1 ))
+  [ "${STEP_GEN_LIMIT:-0}" = 1 ] && genlim[$n]=1
   [ "${STEP_DIRECT:-0}" -gt 0 ] && ramp_direct=1
   if [ "$STEP_CLEAN" = 1 ]; then
     cleans[$n]=$(( ${cleans[$n]:-0} + 1 ))
@@ -310,7 +320,7 @@ passes() { [ $(( ${cleans[$1]:-0} * 2 )) -ge "${runs[$1]:-1}" ] && [ "${cleans[$
 ramp() { # target codec -> RESULT_N RESULT_NOTE RESULT_ELEM RESULT_PCT RESULT_GEN RESULT_BG RESULT_LOSS RESULT_P99 RESULT_PORTS
   local target=$1 codec=$2
   RESULT_N=0; RESULT_NOTE=""; RESULT_ELEM="-"; RESULT_PCT="-"; RESULT_GEN="-"; RESULT_BG="-"; RESULT_LOSS="-"; RESULT_P99="-"; RESULT_PORTS="-"
-  runs=(); cleans=(); s_elem=(); s_pct=(); s_gen=(); s_bg=(); s_loss=(); s_p99=(); s_ports=(); ramp_direct=0
+  runs=(); cleans=(); s_elem=(); s_pct=(); s_gen=(); s_bg=(); s_loss=(); s_p99=(); s_ports=(); ramp_direct=0; genlim=()
   echo "== $target $(codec_label "$codec"): probe ($probe_calls calls, 3 s)"
   run_step "$target" "$codec" "$probe_calls" probe 3 || return 1
   [ "$STEP_DIRECT" -gt 0 ] && ramp_direct=1
@@ -331,7 +341,7 @@ ramp() { # target codec -> RESULT_N RESULT_NOTE RESULT_ELEM RESULT_PCT RESULT_GE
     RESULT_N=$lo
     [ "$lo" -gt 0 ] && { RESULT_ELEM=${s_elem[$lo]}; RESULT_PCT=${s_pct[$lo]}; RESULT_GEN=${s_gen[$lo]}; RESULT_BG=${s_bg[$lo]}
       RESULT_LOSS=${s_loss[$lo]}; RESULT_P99=${s_p99[$lo]}; RESULT_PORTS=${s_ports[$lo]:--}; }
-    RESULT_NOTE="fixed counts $counts: highest clean $lo$([ "$hi" -gt 0 ] && echo ", lowest unclean $hi")"
+    RESULT_NOTE="fixed counts $counts: highest clean $lo$([ "$hi" -gt 0 ] && echo ", lowest unclean $hi")$([ -n "${genlim[$hi]:-}" ] && echo " (the generator was overloaded there)")"
     return 0
   fi
   echo "== $target $(codec_label "$codec"): ramp (start $start, +$step while clean, bisect to $resolution, max $max, ${duration}s windows)"
@@ -368,7 +378,7 @@ ramp() { # target codec -> RESULT_N RESULT_NOTE RESULT_ELEM RESULT_PCT RESULT_GE
     RESULT_ELEM=${s_elem[$best]}; RESULT_PCT=${s_pct[$best]}; RESULT_GEN=${s_gen[$best]}; RESULT_BG=${s_bg[$best]}
     RESULT_LOSS=${s_loss[$best]}; RESULT_P99=${s_p99[$best]}; RESULT_PORTS=${s_ports[$best]:--}
   fi
-  [ "$hi" -gt 0 ] && RESULT_NOTE="$RESULT_NOTE; first unclean count $hi (clean in ${cleans[$hi]:-0} of ${runs[$hi]})"
+  [ "$hi" -gt 0 ] && RESULT_NOTE="$RESULT_NOTE; first unclean count $hi (clean in ${cleans[$hi]:-0} of ${runs[$hi]}$([ -n "${genlim[$hi]:-}" ] && echo "; the generator was overloaded there"))"
   [ "$hi" -eq 0 ] && [ "$lo" -ge "$max" ] && RESULT_NOTE="$RESULT_NOTE; capped by --max $max"
   return 0
 }
@@ -386,10 +396,10 @@ keep_result() {
 cpu_model=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
 echo "# media-calls: $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores ($cpu_model)  ulimit -n $fd_limit"
 echo "# ${duration}s windows, ramp start $start +$step bisect to $resolution max $max, set-up $rate calls/s, confirm $confirm; clean = all calls up, loss < $loss_max %, p99 |D| < $jitter_max ms"
-echo "# generator: $RTPGEN ($([ "$RTPGEN_OPUS" = 1 ] && echo "with Opus" || echo "no Opus")), $GEN_SCHED_NOTE; logs in $out"
+echo "# generator: $RTPGEN ($([ "$RTPGEN_OPUS" = 1 ] && echo "with Opus" || echo "no Opus")), $GEN_SCHED_NOTE; elements at nice $elem_nice; logs in $out"
 pick_ports || { setup_error "no free ports"; exit 3; }
 echo "# ports: Switchboard SIP $sip_port HTTP $http_port, generator UAC $uac_port UAS $uas_port, rtpengine ng $ng_port"
-printf 'target\tcodec\ttag\tcalls\tverdict\tcalls_up\tcallee_up\tfailed\tfail\texpected\treceived\tloss_pct\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tsend_late_p99_ms\tjitter_avg_ms\twindow_s\telem_cores\telem_pct_per_100\tgen_cores\tother_cores\tpsi_pct\tretrans\tports_in_use\tnote\n' >"$out/steps.tsv"
+printf 'target\tcodec\ttag\tcalls\tverdict\tcalls_up\tcallee_up\tfailed\tfail\texpected\treceived\tloss_pct\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tsend_late_p99_ms\tjitter_avg_ms\twindow_s\telem_cores\telem_pct_per_100\tgen_cores\tother_cores\tpsi_pct\tretrans\tudp_drops\tports_in_use\tnote\n' >"$out/steps.tsv"
 
 if [ "$want_direct" = 1 ] && [ "$setup_failed" = 0 ]; then
   echo "== direct (rtpgen side A <-> side B, no element: the generator's own ceiling)"

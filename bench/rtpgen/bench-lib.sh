@@ -78,6 +78,14 @@ gen_sched_init() {
   fi
 }
 
+# elem_prefix: the command prefix that starts an element: "nice -n N" when --elem-nice N is not 0
+# (threads inherit it). On a machine shared with other work, a negative value gives the element a
+# larger CPU share; apply the same to every element so that the figures stay comparable.
+elem_prefix() {
+  ELEM_PREFIX=()
+  [ "${elem_nice:-0}" = 0 ] || ELEM_PREFIX=(nice -n "$elem_nice")
+}
+
 # ---------------------------------------------------------------- rtpengine (the reference)
 ensure_rtpengine() {
   RTPENGINE="$(command -v rtpengine || true)"
@@ -91,7 +99,8 @@ rte_pid=""
 start_rtpengine() { # ng_port port_min port_max -> rte_pid, elem_pids
   local ng=$1 pmin=$2 pmax=$3 i
   udp_busy "$ng" && { setup_error "UDP $ng (rtpengine ng) is busy"; return 1; }
-  "$RTPENGINE" --config-file=none --table=-1 --interface=127.0.0.1 --listen-ng="127.0.0.1:$ng" \
+  elem_prefix
+  "${ELEM_PREFIX[@]}" "$RTPENGINE" --config-file=none --table=-1 --interface=127.0.0.1 --listen-ng="127.0.0.1:$ng" \
     --foreground --pidfile="$out/rtpengine.pid" --port-min="$pmin" --port-max="$pmax" \
     --log-stderr --log-level=4 --delete-delay=0 >"$out/rtpengine.log" 2>&1 </dev/null &
   rte_pid=$!
@@ -100,7 +109,7 @@ start_rtpengine() { # ng_port port_min port_max -> rte_pid, elem_pids
     setup_error "rtpengine did not start; log:"; tail -20 "$out/rtpengine.log" >&2; rte_pid=""; return 1
   fi
   elem_pids=("$rte_pid")
-  echo "   rtpengine $("$RTPENGINE" --version 2>&1 | awk '{print $2; exit}') pid $rte_pid: userspace only (--table=-1), ng 127.0.0.1:$ng, ports $pmin-$pmax"
+  echo "   rtpengine $("$RTPENGINE" --version 2>&1 | awk '{print $2; exit}') pid $rte_pid: userspace only (--table=-1), ng 127.0.0.1:$ng, ports $pmin-$pmax${ELEM_PREFIX[*]:+, ${ELEM_PREFIX[*]}}"
 }
 stop_rtpengine() { [ -n "$rte_pid" ] && stop_pid "$rte_pid" 10; rte_pid=""; }
 
@@ -160,7 +169,8 @@ start_switch() { # -> sw_pid, elem_pids; media.* keys passed when this build kno
   for attempt in 1 2; do
     local extra=()
     [ "$media_keys" = 1 ] && extra=(--set media.portMin=20000 --set media.portMax=59999)
-    (cd "$repo" && exec bin/switchboard run --conf "$conf" --data "$data" --set "sip.port=$sip_port" \
+    elem_prefix
+    (cd "$repo" && exec "${ELEM_PREFIX[@]}" bin/switchboard run --conf "$conf" --data "$data" --set "sip.port=$sip_port" \
         --set "http.port=$http_port" --set log.level=WARN "${extra[@]}") >"$out/switchboard.log" 2>&1 </dev/null &
     sw_pid=$!
     for ((i = 0; i < health_timeout * 4; i++)); do
@@ -181,7 +191,7 @@ start_switch() { # -> sw_pid, elem_pids; media.* keys passed when this build kno
   fi
   # bin/switchboard execs java, so $sw_pid is the JVM.
   elem_pids=("$sw_pid")
-  echo "   switchboard pid $sw_pid, SIP 127.0.0.1:$sip_port, HTTP $http_port$([ "$media_keys" = 1 ] && echo ", media ports 20000-59999")"
+  echo "   switchboard pid $sw_pid, SIP 127.0.0.1:$sip_port, HTTP $http_port$([ "$media_keys" = 1 ] && echo ", media ports 20000-59999")${ELEM_PREFIX[*]:+, ${ELEM_PREFIX[*]}}"
   echo "   trunk 'bench' from 127.0.0.1:$uac_port (the generator's UAC), DID $did -> $callee -> sip:bench@127.0.0.1:$uas_port (its UAS)"
 }
 stop_switch() { [ -n "$sw_pid" ] && stop_pid "$sw_pid" 20; sw_pid=""; }
