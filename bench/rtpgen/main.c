@@ -635,7 +635,7 @@ int main(int argc, char **argv) {
         if (cur_ms - last_ms > 200) { C.tx_skipped_ms += cur_ms - last_ms - 200; last_ms = cur_ms - 200; }
         while (last_ms < cur_ms) {
             last_ms++;
-            rtp_tick(last_ms, (now_ns - start - last_ms * 1000000LL) / 1e6, ph == PH_WINDOW || cfg.short_pkts);
+            rtp_tick(last_ms, (now_ns - start - last_ms * 1000000LL) / 1e6, (ph == PH_WINDOW && now_ns >= t0) || cfg.short_pkts);
         }
         if (now_ns - last_housekeeping < 5000000LL) continue;
         last_housekeeping = now_ns;
@@ -681,11 +681,15 @@ int main(int argc, char **argv) {
                 for (int i = 0; i < nlegs; i++) if (legs[i]->state == LS_UP) legs[i]->measured = 1;
                 calls_up_t0 = a_up;
                 b_up_t0 = b_up_now;
+                /* The /proc scan takes a few ms and delays a send slot: the packet window opens
+                 * 25 ms after it (a delayed packet and its successor fall before), and closes when
+                 * the closing scan starts. CPU is counted between the two scans. */
                 sysnap_take(&snap0, cfg.elem_pids);
-                int64_t r0 = real_ns();
+                now_ns = mono_ns();
+                int64_t r0 = real_ns() + 25000000LL;
                 rtp_window(r0, r0 + (int64_t)(cfg.duration * 1e9));
                 win_tx0 = C.tx_pkts; win_rx0 = C.rx_pkts;
-                t0 = now_ns;
+                t0 = now_ns + 25000000LL;
                 ph = PH_WINDOW;
                 fprintf(stderr, "rtpgen: window open: %d calls up (side B legs up: %d), %.0f s\n", calls_up_t0, b_up_t0, cfg.duration);
             }
