@@ -46,7 +46,7 @@ repo="$(cd "$here/.." && pwd)"
 
 # ---------------------------------------------------------------- options
 targets="all"; codecs="both"; duration=30; start=100; step=100; resolution=25; max=2000; rate=100
-confirm=1; quick=0; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0
+confirm=1; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0
 sip_port=auto; http_port=auto; ng_port=auto; uac_port=auto; uas_port=auto
 max_steps=16; quiet_wait=10; cooldown=5; warmup=10; warmup_calls=100; health_timeout=300
 loss_max=0.1; jitter_max=5; probe_calls=10; progress=10
@@ -92,7 +92,7 @@ is_num() { [[ "$1" =~ ^[0-9]+(\.[0-9]+)?$ ]]; }
 
 # --quick sets smoke-run defaults; options given explicitly still win, wherever they stand.
 for a in "$@"; do
-  [ "$a" = --quick ] && { quick=1; duration=10; start=100; step=100; resolution=50; max=400; confirm=0; warmup=5; quiet_wait=3; }
+  [ "$a" = --quick ] && { duration=10; start=100; step=100; resolution=50; max=400; confirm=0; warmup=5; quiet_wait=3; }
 done
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -254,7 +254,7 @@ run_step() {
     # The probe only checks that calls are set up and media flows both ways (>= 90 % arrives):
     # a loaded machine may still fail the jitter criterion with 10 calls.
     if [ "$tag" = probe ] && [ "$verdict" != INTR ] && [ "${RES[calls_up]}" -ge "$calls" ] && [ "${RES[b_up]}" -ge "$calls" ] \
-       && [ "${RES[failed]}" = 0 ] && [ "${RES[expected]}" -gt 0 ] && [ $(( RES[received] * 10 )) -ge $(( RES[expected] * 9 )) ]; then
+       && [ "${RES[failed]}" = 0 ] && [ "${RES[expected]}" -gt 0 ] && [ $(( ${RES[received]} * 10 )) -ge $(( ${RES[expected]} * 9 )) ]; then
       STEP_WORKS=1; [ "$verdict" = OK ] || verdict=WORKS
     fi
     r="${RES[no_codec]}"
@@ -447,8 +447,10 @@ echo "== results ($(nproc) cores shared by the generator and the element; ${dura
 printf '# %-11s %-9s %8s  %-26s %-20s %-10s %-8s %s\n' target codec calls "element CPU (per 100 calls)" "loss / p99 |D|" generator other note
 for k in direct/pcmu rtpengine/pcmu switchboard/pcmu switchboard/opus; do
   [ -n "${R_N[$k]:-}${R_NOTE[$k]:-}" ] || continue
+  ports_note=""
+  [ -n "${R_PORTS[$k]:-}" ] && [ "${R_PORTS[$k]}" != - ] && ports_note="; media ports in use after it: ${R_PORTS[$k]}"
   printf '# %-11s %-9s %8s  %-26s %-20s %-10s %-8s %s\n' "${k%/*}" "$(codec_label "${k#*/}")" "${R_N[$k]:-n/a}" \
-    "${R_ELEM[$k]:--} cores (${R_PCT[$k]:--} %)" "${R_LOSS[$k]:--} % / ${R_P99[$k]:--} ms" "${R_GEN[$k]:--} cores" "${R_BG[$k]:--}" "${R_NOTE[$k]:-}"
+    "${R_ELEM[$k]:--} cores (${R_PCT[$k]:--} %)" "${R_LOSS[$k]:--} % / ${R_P99[$k]:--} ms" "${R_GEN[$k]:--} cores" "${R_BG[$k]:--}" "${R_NOTE[$k]:-}$ports_note"
 done
 [ -n "${R_N[direct/pcmu]:-}" ] && echo "direct_calls=${R_N[direct/pcmu]} calls"
 [ -n "${R_N[rtpengine/pcmu]:-}" ] && echo "rtpengine_calls=${R_N[rtpengine/pcmu]} calls" && \
