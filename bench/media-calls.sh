@@ -273,14 +273,14 @@ run_step() {
   STEP_ELEM=${RES[elem_cores]:--}; STEP_PCT=$elem_pct; STEP_GEN=${RES[gen_cores]:--}; STEP_BG=${RES[other_cores]:--}
   STEP_LOSS=${RES[loss_pct]:--}; STEP_P99=${RES[p99_ms]:--}; STEP_PORTS=$ports; STEP_DIRECT=${RES[media_direct]:-0}
 
-  printf '  %-11s %-9s %-7s %5d calls %-4s up %s/%s (callee %s) | loss %s %% of %s pkts | p99 |D| %s ms (generator sent late p99 %s) jitter %s ms | element %s cores = %s %%/100 calls | generator %s | other %s | psi %s %%%s %s\n' \
+  printf '  %-11s %-9s %-7s %5d calls %-5s up %s/%s (callee %s) | pkts sent %s, received %s of %s expected: loss %s %% | p99 |D| %s ms (generator sent late p99 %s) jitter %s ms | element %s cores = %s %%/100 calls | generator %s | other %s | psi %s %%%s %s\n' \
     "$target" "$(codec_label "$codec")" "$tag" "$calls" "$verdict" "${RES[calls_up]:--}" "$calls" "${RES[b_up]:--}" \
-    "${RES[loss_pct]:--}" "${RES[expected]:--}" "${RES[p99_ms]:--}" "${RES[send_late_p99_ms]:--}" "${RES[jitter_avg_ms]:--}" \
+    "${RES[win_tx]:--}" "${RES[received]:--}" "${RES[expected]:--}" "${RES[loss_pct]:--}" "${RES[p99_ms]:--}" "${RES[send_late_p99_ms]:--}" "${RES[jitter_avg_ms]:--}" \
     "${RES[elem_cores]:--}" "$elem_pct" "${RES[gen_cores]:--}" "${RES[other_cores]:--}" "${RES[psi_pct]:--}" \
     "$([ "$target" = switchboard ] && echo " | active calls ${active:-?}, media ports in use ${ports:-n/a}")" "${why:+($why)}"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' \
     "$target" "$codec" "$tag" "$calls" "$verdict" "${RES[calls_up]:-}" "${RES[b_up]:-}" "${RES[failed]:-}" "${RES[fail]:-}" \
-    "${RES[expected]:-}" "${RES[received]:-}" "${RES[loss_pct]:-}" "${RES[p50_ms]:-}" "${RES[p99_ms]:-}" "${RES[p999_ms]:-}" \
+    "${RES[win_tx]:-}" "${RES[expected]:-}" "${RES[received]:-}" "${RES[loss_pct]:-}" "${RES[p50_ms]:-}" "${RES[p99_ms]:-}" "${RES[p999_ms]:-}" \
     "${RES[max_ms]:-}" "${RES[send_late_p99_ms]:-}" "${RES[jitter_avg_ms]:-}" "${RES[window_s]:-}" "${RES[elem_cores]:-}" \
     "$elem_pct" "${RES[gen_cores]:-}" "${RES[other_cores]:-}" "${RES[psi_pct]:-}" "${RES[retrans]:-}" "${RES[udp_drops]:-}" "$ports" "$why" >>"$out/steps.tsv"
   if [ "$tag" = probe ] && [ "$STEP_WORKS" != 1 ]; then
@@ -399,7 +399,7 @@ echo "# ${duration}s windows, ramp start $start +$step bisect to $resolution max
 echo "# generator: $RTPGEN ($([ "$RTPGEN_OPUS" = 1 ] && echo "with Opus" || echo "no Opus")), $GEN_SCHED_NOTE; elements at nice $elem_nice; logs in $out"
 pick_ports || { setup_error "no free ports"; exit 3; }
 echo "# ports: Switchboard SIP $sip_port HTTP $http_port, generator UAC $uac_port UAS $uas_port, rtpengine ng $ng_port"
-printf 'target\tcodec\ttag\tcalls\tverdict\tcalls_up\tcallee_up\tfailed\tfail\texpected\treceived\tloss_pct\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tsend_late_p99_ms\tjitter_avg_ms\twindow_s\telem_cores\telem_pct_per_100\tgen_cores\tother_cores\tpsi_pct\tretrans\tudp_drops\tports_in_use\tnote\n' >"$out/steps.tsv"
+printf 'target\tcodec\ttag\tcalls\tverdict\tcalls_up\tcallee_up\tfailed\tfail\tsent\texpected\treceived\tloss_pct\tp50_ms\tp99_ms\tp999_ms\tmax_ms\tsend_late_p99_ms\tjitter_avg_ms\twindow_s\telem_cores\telem_pct_per_100\tgen_cores\tother_cores\tpsi_pct\tretrans\tudp_drops\tports_in_use\tnote\n' >"$out/steps.tsv"
 
 if [ "$want_direct" = 1 ] && [ "$setup_failed" = 0 ]; then
   echo "== direct (rtpgen side A <-> side B, no element: the generator's own ceiling)"
