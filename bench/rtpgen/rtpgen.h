@@ -36,7 +36,7 @@ enum leg_state {
 enum txn { TX_NONE, TX_INVITE, TX_BYE, TX_UAS_2XX, TX_NG };
 
 #define SLOTS 20             /* 20 ms packetisation: one wheel slot per ms */
-#define HIST_BINS 10001      /* |D| histogram: 10 us bins up to 100 ms, last = overflow */
+#define HIST_BINS 100001     /* |D| histogram: 10 us bins up to 1 s, last = overflow */
 #define HIST_US 10
 
 /* Receive statistics of one stream (what one leg receives). */
