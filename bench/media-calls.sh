@@ -46,7 +46,7 @@ repo="$(cd "$here/.." && pwd)"
 
 # ---------------------------------------------------------------- options
 targets="all"; codecs="both"; duration=30; start=100; step=100; resolution=25; max=2000; rate=100
-confirm=1; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0
+confirm=1; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0; switch_sets=()
 sip_port=auto; http_port=auto; ng_port=auto; uac_port=auto; uas_port=auto
 max_steps=16; quiet_wait=10; cooldown=5; warmup=10; warmup_calls=100; health_timeout=300
 loss_max=0.1; jitter_max=5; probe_calls=10; progress=10
@@ -74,6 +74,7 @@ usage: bench/media-calls.sh [options]
   --gen-sched S     rt (default: the generator runs SCHED_FIFO via chrt) | normal
   --elem-nice N     start rtpengine and Switchboard with nice -n N (default 0; e.g. -10 on a machine
                     busy with other work: the same for both elements, say so with the figures)
+  --switch-set K=V  extra Switchboard configuration (repeatable), e.g. media.ioThreads=1
   --warmup S        unscored Switchboard warm-up before its ramps, seconds at $warmup_calls calls (default $warmup; 0 = none)
   --loss-max PCT    clean when loss < PCT % (default $loss_max)
   --jitter-max MS   clean when p99 |D| < MS ms (default $jitter_max)
@@ -112,6 +113,7 @@ while [ $# -gt 0 ]; do
     --no-build) build=0; shift ;;
     --gen-sched) need_arg "$@"; gen_sched="$2"; shift 2 ;;
     --elem-nice) need_arg "$@"; elem_nice="$2"; shift 2 ;;
+    --switch-set) need_arg "$@"; switch_sets+=("$2"); shift 2 ;;
     --warmup) need_arg "$@"; warmup="$2"; shift 2 ;;
     --loss-max) need_arg "$@"; loss_max="$2"; shift 2 ;;
     --jitter-max) need_arg "$@"; jitter_max="$2"; shift 2 ;;

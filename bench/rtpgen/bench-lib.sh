@@ -169,6 +169,8 @@ start_switch() { # -> sw_pid, elem_pids; media.* keys passed when this build kno
   for attempt in 1 2; do
     local extra=()
     [ "$media_keys" = 1 ] && extra=(--set media.portMin=20000 --set media.portMax=59999)
+    local kv
+    for kv in "${switch_sets[@]:-}"; do [ -n "$kv" ] && extra+=(--set "$kv"); done
     elem_prefix
     (cd "$repo" && exec "${ELEM_PREFIX[@]}" bin/switchboard run --conf "$conf" --data "$data" --set "sip.port=$sip_port" \
         --set "http.port=$http_port" --set log.level=WARN "${extra[@]}") >"$out/switchboard.log" 2>&1 </dev/null &
