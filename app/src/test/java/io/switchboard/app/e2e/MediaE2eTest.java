@@ -63,18 +63,7 @@ class MediaE2eTest {
                         .playFile(tone).codecs("opus/48000/2").start();
                 Baresip b = Baresip.named("rec-1002").account("1002", E2e.password("1002")).registrar(sw.sipPort())
                         .codecs("PCMU/8000").start()) {
-            try {
-                a.awaitRegistered(STEP);
-                b.awaitRegistered(STEP);
-                a.dial("sip:1002@127.0.0.1:" + sw.sipPort());
-                b.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
-                a.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
-                sleep(Duration.ofSeconds(3));
-                b.hangup();
-                a.awaitEvent("CALL_CLOSED", STEP);
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + a.logText() + "\n" + b.logText(), e);
-            }
+            talk(sw, a, b, b, () -> { });
             Path file;
             try (Stream<Path> files = Files.walk(sw.dataDir().resolve("recordings"))) {
                 file = files.filter(p -> p.toString().endsWith(".wav")).findFirst()
@@ -107,22 +96,11 @@ class MediaE2eTest {
                         .playFile(tone).codecs(callerCodecs).start();
                 Baresip b = Baresip.named(prefix + "-1002").account("1002", E2e.password("1002")).registrar(sw.sipPort())
                         .recordAudio().codecs(calleeCodecs).start()) {
-            try {
-                a.awaitRegistered(STEP);
-                b.awaitRegistered(STEP);
-                a.dial("sip:1002@127.0.0.1:" + sw.sipPort());
-                b.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
-                a.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
+            talk(sw, a, b, a, () -> {
                 Map<String, Object> media = sw.switchboard().sip().media().stats();
                 assertThat(media.get("bridges")).as("anchored calls").isEqualTo(1);
                 assertThat(media.get("transcoding")).as("transcoding bridges").isEqualTo(transcoded ? 1 : 0);
-                sleep(Duration.ofSeconds(3));
-                a.hangup();
-                a.awaitEvent("CALL_CLOSED", STEP);
-                b.awaitEvent("CALL_CLOSED", STEP);
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "\n" + a.logText() + "\n" + b.logText(), e);
-            }
+            });
             await().atMost(Duration.ofSeconds(5)).until(() -> sw.switchboard().sip().media().stats().get("portsInUse").equals(0));
             Path heard = received(b.dir());
             Wav.Audio audio = Wav.read(heard, 0);
@@ -136,6 +114,27 @@ class MediaE2eTest {
             // a sine at -12 dBFS peak is -15 dBFS RMS; G.711 and the phones' resampling keep it within a few dB
             assertThat(level).as("level heard (dBFS RMS)").isBetween(TONE_DBFS - 3 - 4, TONE_DBFS - 3 + 4);
             assertThat(share).as("share of the energy in the tone").isGreaterThan(0.9);
+        }
+    }
+
+    /**
+     * 1001 ({@code a}) calls 1002 ({@code b}); once both are connected {@code whileUp} runs, the call lasts
+     * three seconds of audio, then {@code hangsUp} hangs up and both see the call closed.
+     */
+    private static void talk(TestSwitch sw, Baresip a, Baresip b, Baresip hangsUp, Runnable whileUp) {
+        try {
+            a.awaitRegistered(STEP);
+            b.awaitRegistered(STEP);
+            a.dial("sip:1002@127.0.0.1:" + sw.sipPort());
+            b.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
+            a.awaitEvent("CALL_ESTABLISHED", STEP, "CALL_CLOSED");
+            whileUp.run();
+            sleep(Duration.ofSeconds(3));
+            hangsUp.hangup();
+            a.awaitEvent("CALL_CLOSED", STEP);
+            b.awaitEvent("CALL_CLOSED", STEP);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + a.logText() + "\n" + b.logText(), e);
         }
     }
 

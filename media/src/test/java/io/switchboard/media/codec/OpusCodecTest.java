@@ -8,6 +8,7 @@ import com.sun.jna.ptr.PointerByReference;
 import java.nio.ByteBuffer;
 import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
+import io.switchboard.testkit.ToneAnalysis;
 import org.junit.jupiter.api.Test;
 import tomp2p.opuswrapper.Opus;
 
@@ -187,26 +188,9 @@ class OpusCodecTest {
         return PcmFrame.of(pcm);
     }
 
-    /** The strongest frequency between 100 and 3900 Hz in 2 Hz steps, by Goertzel power. */
+    /** The strongest frequency between 100 and 3900 Hz (5 Hz steps). */
     private static double dominantFrequency(short[] pcm, int from, int length) {
-        double best = 0;
-        double bestPower = -1;
-        for (double f = 100; f <= 3900; f += 2) {
-            double coeff = 2 * Math.cos(2 * Math.PI * f / PcmFrame.SAMPLE_RATE);
-            double s1 = 0;
-            double s2 = 0;
-            for (int i = from; i < from + length; i++) {
-                double s0 = pcm[i] + coeff * s1 - s2;
-                s2 = s1;
-                s1 = s0;
-            }
-            double power = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-            if (power > bestPower) {
-                bestPower = power;
-                best = f;
-            }
-        }
-        return best;
+        return ToneAnalysis.dominantFrequency(java.util.Arrays.copyOfRange(pcm, from, from + length), PcmFrame.SAMPLE_RATE, 100, 3900);
     }
 
     private static double rms(short[] pcm, int from, int length) {

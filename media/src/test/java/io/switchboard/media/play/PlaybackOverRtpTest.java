@@ -15,6 +15,7 @@ import io.switchboard.media.rtp.RtpTransport;
 import io.switchboard.media.tick.MediaTick;
 import io.switchboard.media.wav.WavAudio;
 import io.switchboard.media.wav.WavWriter;
+import io.switchboard.testkit.ToneAnalysis;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -80,7 +81,7 @@ class PlaybackOverRtpTest {
         for (int i = 0; i < heard.size(); i++) {
             heard.get(i).copyTo(all, i * PcmFrame.SAMPLES);
         }
-        assertThat(dominant(all)).isBetween(990.0, 1010.0);
+        assertThat(ToneAnalysis.dominantFrequency(all, 8000, 200, 3400)).isBetween(990.0, 1010.0);
         player.close();
         listener.close();
     }
@@ -109,26 +110,5 @@ class PlaybackOverRtpTest {
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(1)).until(() -> heard.size() <= after + 1);
         player.close();
         listener.close();
-    }
-
-    private static double dominant(short[] s) {
-        double best = 0;
-        double bestPower = -1;
-        for (double f = 200; f <= 3400; f += 5) {
-            double coeff = 2 * Math.cos(2 * Math.PI * f / 8000);
-            double s1 = 0;
-            double s2 = 0;
-            for (short x : s) {
-                double s0 = x + coeff * s1 - s2;
-                s2 = s1;
-                s1 = s0;
-            }
-            double p = s1 * s1 + s2 * s2 - coeff * s1 * s2;
-            if (p > bestPower) {
-                bestPower = p;
-                best = f;
-            }
-        }
-        return best;
     }
 }
