@@ -6,6 +6,8 @@ import io.switchboard.ivr.port.CustomerLookup;
 import io.switchboard.ivr.port.HttpFetcher;
 import io.switchboard.ivr.script.Flow;
 import io.switchboard.ivr.script.FlowSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Runs flows on calls. One engine per process (it holds only shared, immutable things: limits, the HTTP
@@ -37,8 +39,15 @@ public final class FlowEngine {
      * is {@link CallSession#attach}. A flow missing from the set takes the safe default.
      */
     public FlowRun start(FlowSet flows, String flow, CallSession session, Lane lane, FlowListener perCall) {
+        return start(flows, flow, session, lane, perCall, Map.of());
+    }
+
+    /** As above, with variables set before the flow starts (they win over the flow's own starting values). */
+    public FlowRun start(FlowSet flows, String flow, CallSession session, Lane lane, FlowListener perCall,
+            Map<String, Object> variables) {
         FlowRun run = new FlowRun(this, flows, session, lane, listener.and(perCall));
-        lane.execute(() -> run.begin(flow));
+        Map<String, Object> presets = new LinkedHashMap<>(variables);
+        lane.execute(() -> run.begin(flow, presets));
         return run;
     }
 

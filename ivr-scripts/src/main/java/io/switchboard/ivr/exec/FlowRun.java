@@ -88,11 +88,12 @@ public final class FlowRun implements SessionEvents {
         return info.callId();
     }
 
-    void begin(String name) {
+    void begin(String name, java.util.Map<String, Object> presets) {
         session.attach(this);
         Optional<FlowVersion> v = flows.get(name);
         String language = v.map(x -> x.flow().language()).orElse("en-US");
         scope = new CallScope(info, language, () -> lane.clock().instant());
+        presets.forEach(scope::set);
         scope.follow(() -> current().name(), () -> current().timezone());
         limit = lane.schedule(engine.limits().maxDuration(), this::overtime);
         if (v.isEmpty()) {

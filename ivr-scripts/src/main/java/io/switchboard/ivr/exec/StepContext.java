@@ -191,6 +191,14 @@ final class StepContext implements VerbContext {
     }
 
     @Override
+    public void leaveFlow() {
+        if (active()) {
+            run.finishStep(this, "return");
+            run.moveTo(null);
+        }
+    }
+
+    @Override
     public void callFlow(String name) {
         if (active()) {
             run.finishStep(this, "subflow " + name);

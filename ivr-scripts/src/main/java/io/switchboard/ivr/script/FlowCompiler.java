@@ -4,6 +4,7 @@ import io.switchboard.ivr.source.Catalog;
 import io.switchboard.ivr.source.Position;
 import io.switchboard.ivr.source.Problem;
 import io.switchboard.ivr.source.Problems;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ public final class FlowCompiler {
         Problems problems = new Problems(file);
         Optional<Flow> flow = new FlowParser(catalog).parse(text, problems);
         flow.ifPresent(f -> {
+            String stem = Path.of(file).getFileName().toString();
+            if (stem.endsWith(".yaml") && !stem.equals(f.name() + ".yaml")) {
+                problems.warning(new Position(file, 1, 1), "the file is called " + stem + " but the flow is '"
+                        + f.name() + "': name the file " + f.name() + ".yaml so it is easy to find");
+            }
             FlowValidator.check(f, problems);
             if (knownFlows != null) {
                 Set<String> known = new TreeSet<>(knownFlows);

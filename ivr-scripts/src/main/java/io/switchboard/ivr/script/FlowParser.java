@@ -205,8 +205,12 @@ public final class FlowParser {
                 if (type.continues()) {
                     known.add("next");
                 }
-                problems.error(at, "unknown field '" + field + "' for " + type.name() + Suggest.didYouMean(field, known)
-                        + (known.isEmpty() ? "" : "; " + type.name() + " takes " + String.join(", ", known)));
+                String hint = Suggest.didYouMean(field, known);
+                if (hint.isEmpty()) {
+                    hint = known.isEmpty() ? ": " + type.name() + " takes no other fields"
+                            : "; " + type.name() + " takes " + String.join(", ", known);
+                }
+                problems.error(at, "unknown field '" + field + "' for " + type.name() + hint);
             }
         }
         StepReader reader = new StepReader(name, type.name(), fields.get(type.name()).getKeyNode(), fields, problems,

@@ -6,6 +6,7 @@ import io.switchboard.ivr.expr.Text;
 import io.switchboard.ivr.port.InputSpec;
 import io.switchboard.ivr.port.Prompt;
 import io.switchboard.ivr.port.SessionEvent;
+import io.switchboard.ivr.port.SessionInfo;
 import java.time.Duration;
 import java.util.ArrayDeque;
 
@@ -60,12 +61,17 @@ final class Collector implements Execution {
         if (ask.prompt() != null) {
             prompts.add(Prompts.render(ctx, ask.prompt(), ask.language(), ask.voice(), ask.bargeIn()));
         }
-        if (ask.bargeIn() || prompts.isEmpty()) {
+        if (bargeIn() || prompts.isEmpty()) {
             listen();
         }
         if (!playNext()) {
             waitForInput();
         }
+    }
+
+    /** Barge-in needs prompts that take time: on text channels a prompt is sent at once, so input waits for it. */
+    private boolean bargeIn() {
+        return ask.bargeIn() && ctx.info().media() == SessionInfo.Media.VOICE;
     }
 
     private boolean playNext() {

@@ -2,6 +2,7 @@ package io.switchboard.ivr.verb;
 
 import io.switchboard.ivr.port.InputSpec;
 import io.switchboard.ivr.port.SessionEvent;
+import io.switchboard.ivr.port.SessionInfo;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ final class Speaking implements Execution {
     /** Starts listening for barge-in (when asked) after the prompt {@code op} was started. */
     static Speaking started(VerbContext ctx, long op, boolean bargeIn, String language) {
         Speaking s = new Speaking(ctx, op);
-        if (bargeIn) {
+        if (bargeIn && ctx.info().media() == SessionInfo.Media.VOICE) {
             s.listenOp = ctx.newOp();
             ctx.session().listen(s.listenOp, new InputSpec(true, true, List.of(), language));
         }

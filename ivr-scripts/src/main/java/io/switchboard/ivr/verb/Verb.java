@@ -10,7 +10,7 @@ import java.util.List;
  * conversations.
  */
 public sealed interface Verb permits Say, Play, Gather, Menu, SetVars, If, Switch, Http, Lookup, Enqueue, Dial,
-        Record, Goto, Subflow, Tag, Hangup {
+        Record, Goto, Subflow, Return, Tag, Hangup {
 
     /** The verb's keyword in flow files. */
     String name();

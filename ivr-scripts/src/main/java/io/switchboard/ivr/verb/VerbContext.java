@@ -81,6 +81,9 @@ public interface VerbContext {
     /** The flow is over. */
     void end(Outcome outcome);
 
+    /** Leaves the running flow: back to the flow that ran it as a subflow, or the end of the call. */
+    void leaveFlow();
+
     /** Runs another flow; when it ends this step moves on as with {@link #next()}. */
     void callFlow(String flow);
 }

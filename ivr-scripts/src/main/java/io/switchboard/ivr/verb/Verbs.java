@@ -10,7 +10,7 @@ public final class Verbs {
     static {
         for (VerbType t : new VerbType[] {Say.TYPE, Play.TYPE, Gather.TYPE, Menu.TYPE, SetVars.TYPE, If.TYPE,
             Switch.TYPE, Http.TYPE, Lookup.TYPE, Enqueue.TYPE, Dial.TYPE, Record.TYPE, Goto.TYPE, Subflow.TYPE,
-            Tag.TYPE, Hangup.TYPE}) {
+            Return.TYPE, Tag.TYPE, Hangup.TYPE}) {
             ALL.put(t.name(), t);
         }
     }
