@@ -75,7 +75,7 @@ public final class ExprCompiler {
      */
     public Expr compile(String source, ScalarSite site, Problems problems, boolean condition) {
         if (source.isBlank()) {
-            problems.error(site.start(), "the expression is empty");
+            problems.error(site.at(0), "the expression is empty");
             return null;
         }
         CelValidationResult result = cel.compile(source);
@@ -91,14 +91,19 @@ public final class ExprCompiler {
             if (condition) {
                 var type = ast.getResultType();
                 if (!type.equals(SimpleType.BOOL) && !type.equals(SimpleType.DYN)) {
-                    problems.error(site.start(), "this condition gives " + type.name().toLowerCase()
-                            + ", not true or false: compare it with something, e.g. " + source + " == 'yes'");
+                    String kind = switch (type.name()) {
+                        case "string" -> "text";
+                        case "int", "uint", "double" -> "a number";
+                        default -> "a " + type.name();
+                    };
+                    problems.error(site.at(0), "this condition gives " + kind + ", not true or false: "
+                            + "compare it with a value, e.g. choice == '1'");
                     return null;
                 }
             }
-            return new Expr(source, site.start(), cel.createProgram(ast));
+            return new Expr(source, site.at(0), cel.createProgram(ast));
         } catch (CelValidationException | dev.cel.runtime.CelEvaluationException | RuntimeException e) {
-            problems.error(site.start(), "the expression cannot be used: " + e.getMessage());
+            problems.error(site.at(0), "the expression cannot be used: " + e.getMessage());
             return null;
         }
     }

@@ -33,14 +33,15 @@ public final class FlowCompiler {
     /** Compiles one file; subflows must be among {@code knownFlows} (null: not checked). */
     public Result compile(String file, String text, Set<String> knownFlows) {
         Problems problems = new Problems(file);
-        Optional<Flow> flow = new FlowParser(catalog).parse(text, problems);
+        FlowParser parser = new FlowParser(catalog);
+        Optional<Flow> flow = parser.parse(text, problems);
         flow.ifPresent(f -> {
             String stem = Path.of(file).getFileName().toString();
             if (stem.endsWith(".yaml") && !stem.equals(f.name() + ".yaml")) {
                 problems.warning(new Position(file, 1, 1), "the file is called " + stem + " but the flow is '"
                         + f.name() + "': name the file " + f.name() + ".yaml so it is easy to find");
             }
-            FlowValidator.check(f, problems);
+            FlowValidator.check(f, parser.brokenSteps(), problems);
             if (knownFlows != null) {
                 Set<String> known = new TreeSet<>(knownFlows);
                 known.add(f.name());

@@ -37,9 +37,15 @@ public final class FlowParser {
     private static final String STEP_NAME = "[A-Za-z0-9_-]+";
 
     private final Catalog catalog;
+    private final Set<String> broken = new HashSet<>();
 
     public FlowParser(Catalog catalog) {
         this.catalog = catalog;
+    }
+
+    /** Steps written but too broken to build (references to them are not reported again). */
+    public Set<String> brokenSteps() {
+        return broken;
     }
 
     /** The flow in {@code text} (read from {@code file}), or empty when it is too broken to build; problems go to {@code problems}. */
@@ -157,6 +163,8 @@ public final class FlowParser {
             Step step = step(name, key, t.getValueNode(), steps.size(), exprs, problems);
             if (step != null) {
                 steps.put(name, step);
+            } else {
+                broken.add(name);
             }
         }
         return steps;

@@ -22,8 +22,16 @@ public final class FlowValidator {
 
     /** Checks the steps of {@code flow}. */
     public static void check(Flow flow, Problems problems) {
-        boolean refsOk = references(flow, problems);
-        if (refsOk) {
+        check(flow, Set.of(), problems);
+    }
+
+    /**
+     * Checks the steps of {@code flow}, some of which were too {@code broken} to build: references to them
+     * are not reported, and reachability and loops are checked once they are fixed.
+     */
+    public static void check(Flow flow, Set<String> broken, Problems problems) {
+        boolean refsOk = references(flow, broken, problems);
+        if (refsOk && broken.isEmpty()) {
             reachability(flow, problems);
             loops(flow, problems);
         }
@@ -43,7 +51,7 @@ public final class FlowValidator {
         }
     }
 
-    private static boolean references(Flow flow, Problems problems) {
+    private static boolean references(Flow flow, Set<String> broken, Problems problems) {
         boolean ok = true;
         List<StepRef> refs = new ArrayList<>();
         if (flow.start() != null) {
@@ -59,7 +67,7 @@ public final class FlowValidator {
             }
         }
         for (StepRef r : refs) {
-            if (flow.step(r.step()) == null) {
+            if (flow.step(r.step()) == null && !broken.contains(r.step())) {
                 problems.error(r.at(), "there is no step called '" + r.step() + "'"
                         + Suggest.didYouMean(r.step(), flow.steps().keySet()));
                 ok = false;

@@ -69,6 +69,7 @@ public record Menu(Ask ask, List<Option> options, String into) implements Verb {
             return null;
         }
         String key = null;
+        boolean keyWritten = false;
         List<String> phrases = new ArrayList<>();
         StepRef next = null;
         for (NodeTuple t : m.getValue()) {
@@ -76,6 +77,7 @@ public record Menu(Ask ask, List<Option> options, String into) implements Verb {
             Node v = t.getValueNode();
             switch (field) {
                 case "key" -> {
+                    keyWritten = true;
                     ScalarNode s = r.scalar(v, "key", "one key");
                     if (s != null && !s.getValue().matches("[0-9*#]")) {
                         r.error(v, "an option's key must be one key: 0-9, * or #");
@@ -108,7 +110,7 @@ public record Menu(Ask ask, List<Option> options, String into) implements Verb {
         if (next == null) {
             r.error(item, "this option needs 'next': the step to go to when it is chosen");
         }
-        if (key == null && phrases.isEmpty()) {
+        if (!keyWritten && phrases.isEmpty()) {
             r.error(item, "this option needs a key or phrases");
         }
         return next == null ? null : new Option(key, List.copyOf(phrases), next);
