@@ -38,7 +38,7 @@ final class Transcript implements FlowListener, TextChannel {
 
     void line(String text) {
         Duration d = Duration.between(start, now);
-        lines.add(String.format("%02d:%02d  %-14s %s", d.toMinutes(), d.toSecondsPart(), step, text));
+        lines.add(String.format("%02d:%02d  %-15s %s", d.toMinutes(), d.toSecondsPart(), step, text));
     }
 
     @Override
