@@ -78,7 +78,7 @@ public final class FlowStore {
         republish();
         List<Problem> problems = new ArrayList<>();
         for (Path file : confFiles()) {
-            problems.addAll(reload(file));
+            problems.addAll(take(file, false));
         }
         return problems;
     }
@@ -88,6 +88,15 @@ public final class FlowStore {
      * published; if invalid nothing changes and the problems are logged and returned.
      */
     public synchronized List<Problem> reload(Path file) {
+        return take(file, true);
+    }
+
+    /**
+     * Reads a flow file. New text becomes a new version and is published. Text equal to a saved version
+     * publishes that version when the file {@code changed} (an admin put an old text back); at start-up it
+     * leaves the published version as it was (it may have been chosen by a publish or a rollback).
+     */
+    private List<Problem> take(Path file, boolean changed) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -103,10 +112,11 @@ public final class FlowStore {
             return r.problems().stream().filter(Problem::isError).toList();
         }
         Flow flow = r.flow().orElseThrow();
-        Optional<FlowVersion> latest = latest(flow.name());
-        if (latest.isPresent() && latest.get().text().equals(text)) {
-            if (!published.containsKey(flow.name())) {
-                publish(flow.name(), latest.get().version());
+        Optional<FlowVersion> same = versions.getOrDefault(flow.name(), List.of()).stream()
+                .filter(v -> v.text().equals(text)).reduce((a, b) -> b);
+        if (same.isPresent()) {
+            if (!published.containsKey(flow.name()) || changed && published.get(flow.name()) != same.get().version()) {
+                publish(flow.name(), same.get().version());
             }
             return List.of();
         }
