@@ -46,6 +46,8 @@ public final class Main {
                 return runSwitch(rest, err);
             case "number":
                 return number(rest, out, err);
+            case "ivr":
+                return IvrCommand.run(rest, out, err);
             default:
                 err.println("switchboard: unknown command '" + command + "'");
                 err.print(usage());
@@ -190,6 +192,7 @@ public final class Main {
                   version    print the version
                   config     print every configuration key with its default and meaning
                   number     check a phone number: number [--json] "400-800-1234" prints "4008001234 hotline-400"
+                  ivr        IVR flows: ivr validate FILE...  |  ivr simulate FLOW --input 2 ...  (ivr help)
                   help       print this help
 
                 Options for run:

@@ -56,8 +56,13 @@ public final class FlowCompiler {
      * of every file, and two files may not define the same flow.
      */
     public Map<String, Result> compileAll(Map<String, String> files) {
+        return compileAll(files, Set.of());
+    }
+
+    /** As {@link #compileAll(Map)}, where the flows {@code alsoKnown} exist too (e.g. other files of the directory). */
+    public Map<String, Result> compileAll(Map<String, String> files, Set<String> alsoKnown) {
         Map<String, Result> first = new LinkedHashMap<>();
-        Set<String> names = new TreeSet<>();
+        Set<String> names = new TreeSet<>(alsoKnown);
         for (Map.Entry<String, String> e : files.entrySet()) {
             Problems scratch = new Problems(e.getKey());
             new FlowParser(catalog).parse(e.getValue(), scratch).ifPresent(f -> names.add(f.name()));

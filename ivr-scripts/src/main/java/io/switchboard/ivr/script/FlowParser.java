@@ -43,6 +43,15 @@ public final class FlowParser {
         this.catalog = catalog;
     }
 
+    /** The name a flow file gives itself ({@code flow: <name>}), read without checking the rest; empty if none. */
+    public static Optional<String> nameOf(String text) {
+        Problems scratch = new Problems("");
+        return YamlSource.compose(text, scratch).filter(n -> n instanceof MappingNode).flatMap(n -> ((MappingNode) n)
+                .getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("flow")
+                        && t.getValueNode() instanceof ScalarNode).map(t -> ((ScalarNode) t.getValueNode()).getValue())
+                .findFirst());
+    }
+
     /** Steps written but too broken to build (references to them are not reported again). */
     public Set<String> brokenSteps() {
         return broken;
