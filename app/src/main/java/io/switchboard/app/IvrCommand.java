@@ -118,6 +118,7 @@ final class IvrCommand {
     }
 
     private static int simulate(List<String> args, PrintStream out, PrintStream err) {
+        quietEngineLogs();
         SimulateArgs a;
         try {
             a = SimulateArgs.parse(args);
@@ -182,6 +183,13 @@ final class IvrCommand {
             return 1;
         }
         return 0;
+    }
+
+    /** The transcript already says what the engine would log; keep the terminal to the conversation. */
+    private static void quietEngineLogs() {
+        if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext ctx) {
+            ctx.getLogger("io.switchboard.ivr").setLevel(ch.qos.logback.classic.Level.ERROR);
+        }
     }
 
     private static List<Path> yamlFiles(Path dir) {

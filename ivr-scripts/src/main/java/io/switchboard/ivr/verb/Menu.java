@@ -57,6 +57,9 @@ public record Menu(Ask ask, List<Option> options, String into) implements Verb {
             List<String> kinds = r.strings("input");
             dtmf = kinds.contains("dtmf");
             speech = kinds.contains("speech");
+            if (kinds.stream().anyMatch(k -> !k.equals("dtmf") && !k.equals("speech"))) {
+                r.error(r.value("input"), "'input' takes dtmf, speech or [dtmf, speech]");
+            }
         }
         List<String> phrases = options.stream().flatMap(o -> o.phrases().stream()).toList();
         Ask ask = Ask.read(r, prompt, dtmf, speech, phrases, 1, 1, null);
