@@ -2,7 +2,6 @@ package io.switchboard.ivr.script;
 
 import io.switchboard.ivr.verb.StepRef;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,14 @@ public record Flow(String name, String file, String description, String language
 
     /** The step written below {@code s}, or null for the last one. */
     public Step below(Step s) {
-        List<Step> list = new ArrayList<>(steps.values());
-        return s.index() + 1 < list.size() ? list.get(s.index() + 1) : null;
+        boolean found = false;
+        for (Step each : steps.values()) {
+            if (found) {
+                return each;
+            }
+            found = each == s;
+        }
+        return null;
     }
 
     /** Where {@code s} goes when its verb is done: its {@code next}, else the step below (null: the end of the flow). */

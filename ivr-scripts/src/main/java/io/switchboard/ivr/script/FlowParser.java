@@ -72,7 +72,7 @@ public final class FlowParser {
             return Optional.empty();
         }
         Map<String, NodeTuple> fields = fields(top, problems, "at the top of the flow", TOP);
-        StepReader head = new StepReader("", "flow", top, fields, problems, new ExprCompiler(Set.of()), catalog);
+        StepReader head = new StepReader("", "flow", top, fields, problems, null, catalog);
         String name = head.string("flow", null);
         if (name == null) {
             problems.error(top, "the flow needs a name: add 'flow: <name>' at the top");
