@@ -48,6 +48,8 @@ public final class Main {
                 return number(rest, out, err);
             case "tts":
                 return TtsCommand.run(rest, out, err);
+            case "ivr":
+                return IvrCommand.run(rest, out, err);
             default:
                 err.println("switchboard: unknown command '" + command + "'");
                 err.print(usage());
@@ -193,6 +195,7 @@ public final class Main {
                   config     print every configuration key with its default and meaning
                   number     check a phone number: number [--json] "400-800-1234" prints "4008001234 hotline-400"
                   tts        speak a prompt into a WAV: tts --voice en-US|zh-CN [--rate 0.8] [--rate-hz 8000] -o out.wav "text or <speak>…</speak>"
+                  ivr        IVR flows: ivr validate FILE...  |  ivr simulate FLOW --input 2 ...  (ivr help)
                   help       print this help
 
                 Options for run:
