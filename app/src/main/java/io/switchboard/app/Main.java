@@ -46,6 +46,8 @@ public final class Main {
                 return runSwitch(rest, err);
             case "number":
                 return number(rest, out, err);
+            case "asr":
+                return AsrCommand.run(rest, out, err);
             default:
                 err.println("switchboard: unknown command '" + command + "'");
                 err.print(usage());
@@ -190,6 +192,7 @@ public final class Main {
                   version    print the version
                   config     print every configuration key with its default and meaning
                   number     check a phone number: number [--json] "400-800-1234" prints "4008001234 hotline-400"
+                  asr        transcribe a WAV file: asr in.wav [--grammar "a,b,c"] [--json] [--model DIR]
                   help       print this help
 
                 Options for run:

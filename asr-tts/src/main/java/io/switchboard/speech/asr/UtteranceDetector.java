@@ -20,12 +20,15 @@ import java.util.Arrays;
  * less than that after the stream began, the pre-roll is padded with leading zeros: Vosk needs some
  * silence before the first word (measured on espeak speech at 8 kHz: grammar hits 4 of 12 without
  * it, 9 of 12 with 150–500 ms). Silence between utterances is never decoded: that is most of an IVR
- * call, and free-form decoding is the costly part.
+ * call, and free-form decoding is the costly part. Inside an utterance, silence beyond
+ * {@value #DECODED_SILENCE_MS} ms is held back: handed over if speech resumes, dropped if the trailing
+ * silence ends the utterance (the decoder needs a little right context, not the whole 800 ms wait).
  * Not thread-safe: one per stream, driven by its producer.
  */
 final class UtteranceDetector {
     static final int PRE_ROLL_MS = 300;
     static final int ONSET_WINDOWS = 3;
+    static final int DECODED_SILENCE_MS = 300;
 
     /** Why an utterance ended. */
     enum EndReason { TRAILING_SILENCE, MAX_LENGTH, FINISHED }
@@ -57,6 +60,9 @@ final class UtteranceDetector {
     private final long maxUtteranceSamples;
     private final long noInputSamples;
     private final ArrayDeque<short[]> preRoll = new ArrayDeque<>();
+    private final ArrayDeque<short[]> held = new ArrayDeque<>();
+    private final long decodedSilenceSamples;
+    private long heldStart;
     private final int preRollWindows;
     private final short[] pending;
     private int pendingCount;
@@ -77,6 +83,7 @@ final class UtteranceDetector {
         this.maxUtteranceSamples = samples(endpointing.maxUtterance().toMillis(), sampleRate);
         this.noInputSamples = samples(endpointing.noInputTimeout().toMillis(), sampleRate);
         this.preRollWindows = PRE_ROLL_MS / 10;
+        this.decodedSilenceSamples = samples(DECODED_SILENCE_MS, sampleRate);
         this.pending = new short[window];
     }
 
@@ -108,7 +115,7 @@ final class UtteranceDetector {
     /** End of audio: ends the utterance in progress, or reports no input if nothing was ever heard. */
     void finish() {
         if (state == State.IN_UTTERANCE) {
-            if (pendingCount > 0) {
+            if (pendingCount > 0 && held.isEmpty()) {
                 listener.onAudio(Arrays.copyOf(pending, pendingCount), position);
                 position += pendingCount;
             }
@@ -129,12 +136,21 @@ final class UtteranceDetector {
         if (state == State.WAITING) {
             waiting(w, start);
         } else {
-            listener.onAudio(w, start);
             if (vad.isSpeech(w, 0, w.length, true)) {
+                releaseHeld();
+                listener.onAudio(w, start);
                 silence = 0;
                 speechEnd = position;
             } else {
                 silence += w.length;
+                if (silence > decodedSilenceSamples) {
+                    if (held.isEmpty()) {
+                        heldStart = start;
+                    }
+                    held.addLast(w);
+                } else {
+                    listener.onAudio(w, start);
+                }
             }
             if (silence >= trailingSamples) {
                 end(EndReason.TRAILING_SILENCE);
@@ -142,6 +158,21 @@ final class UtteranceDetector {
                 end(EndReason.MAX_LENGTH);
             }
         }
+    }
+
+    /** Speech resumed after a long pause: the decoder gets the pause too, so its timeline stays continuous. */
+    private void releaseHeld() {
+        if (held.isEmpty()) {
+            return;
+        }
+        short[] audio = new short[held.size() * window];
+        int k = 0;
+        for (short[] h : held) {
+            System.arraycopy(h, 0, audio, k, h.length);
+            k += h.length;
+        }
+        held.clear();
+        listener.onAudio(audio, heldStart);
     }
 
     private void waiting(short[] w, long start) {
@@ -175,6 +206,7 @@ final class UtteranceDetector {
 
     private void end(EndReason reason) {
         state = State.WAITING;
+        held.clear();
         anyResult = true;
         onset = 0;
         waited = 0;

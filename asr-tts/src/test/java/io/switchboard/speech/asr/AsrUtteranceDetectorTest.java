@@ -156,6 +156,20 @@ class AsrUtteranceDetectorTest {
     }
 
     @Test
+    void onlyTheFirst300MillisecondsOfTrailingSilenceAreDecodedButAResumedPauseIsWhole() {
+        Recorder rec = new Recorder();
+        UtteranceDetector d = new UtteranceDetector(RATE, ENDPOINTING, rec);
+        d.accept(SpokenAudio.concat(SpokenAudio.silence(1000, RATE), tone(700), SpokenAudio.silence(600, RATE)));
+        assertThat(Recorder.ms(rec.audioSamples)).as("pre-roll (with 30 ms of onset), speech, 300 ms of silence")
+                .isEqualTo(300 + 670 + 300);
+        d.accept(SpokenAudio.concat(tone(200), SpokenAudio.silence(450, RATE), tone(200), SpokenAudio.silence(600, RATE)));
+        d.finish();
+        assertThat(Recorder.ms(rec.audioSamples)).isEqualTo(1270 + 300 + 170 + 450 + 200 + 300);
+        assertThat(rec.log).containsExactly("start@1000 preroll 300ms from 730", "end 1000-1700 TRAILING_SILENCE",
+                "start@2300 preroll 300ms from 2030", "end 2300-3150 TRAILING_SILENCE");
+    }
+
+    @Test
     void aClickIsNotSpeech() {
         assertThat(run(160, SpokenAudio.silence(500, RATE), tone(15), SpokenAudio.silence(500, RATE)))
                 .containsExactly("noinput@1015");

@@ -12,22 +12,24 @@ import org.junit.jupiter.api.Test;
  * {@link RecognitionStream}, endpointed by our detector, each after half a second of silence (the
  * caller listening to the prompt).
  *
- * <p>Measured on this build (espeak-ng 1.51, voice en-us at 140 wpm; decoding is deterministic):
+ * <p>Measured on this build (espeak-ng 1.51, voice en-us at 140 wpm), over four runs:
  * <ul>
- *   <li>16 kHz: WER 0.167 (10 errors / 60 words)</li>
- *   <li>8 kHz G.711 µ-law, upsampled to 16 kHz by our resampler: WER 0.300 (18 / 60)</li>
- *   <li>8 kHz G.711 A-law: WER 0.233 (14 / 60)</li>
+ *   <li>16 kHz: WER 0.150–0.167 (9–10 errors / 60 words)</li>
+ *   <li>8 kHz G.711 µ-law, upsampled to 16 kHz by our resampler: WER 0.250–0.333 (15–20 / 60)</li>
+ *   <li>8 kHz G.711 A-law: WER 0.233–0.333 (14–20 / 60)</li>
  * </ul>
- * Vosk fed each whole signal at once gives about the same (the errors are the model's, not the
- * pipeline's), but only with silence before the first word: without it the same audio scored 0.25 at
- * 16 kHz and 0.43 at 8 kHz, which is why the detector pads its pre-roll. Many errors are espeak's
- * robotic voice ("billing" heard as "really", "bill" as "veil", "two" as "to"); the 8 kHz loss is the
- * missing 4–8 kHz band on a model trained on wideband speech ("four zero zero eight" is the worst).
- * The bounds leave three (16 kHz) and four (8 kHz) words of slack over the worse measured law.
+ * Runs differ by a few words because Kaldi dithers the signal before its features with a random
+ * generator shared by the process (the same audio decoded twice in one JVM can differ), so the bounds
+ * are over the worst run: three words of slack at 16 kHz, four at 8 kHz. Vosk fed each whole signal at
+ * once does about as well (the errors are the model's, not the pipeline's), but only with silence before
+ * the first word: without it the same audio scored 0.25 at 16 kHz and 0.43 at 8 kHz, which is why the
+ * detector pads its pre-roll. Many errors are espeak's robotic voice ("billing" heard as "really",
+ * "bill" as "veil", "two" as "to"); the 8 kHz loss is the missing 4–8 kHz band on a model trained on
+ * wideband speech ("four zero zero eight" is the worst).
  */
 class VoskWordErrorRateTest {
     static final double MAX_WER_16K = 0.22;
-    static final double MAX_WER_8K = 0.37;
+    static final double MAX_WER_8K = 0.40;
 
     private static final List<String> SENTENCES = SpokenAudio.sentences("/asr/ivr-sentences.txt");
 
