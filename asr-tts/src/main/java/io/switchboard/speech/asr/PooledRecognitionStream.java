@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link RecognitionStream} for any engine: endpointing on the producer, decoding on a shared pool.
  *
- * <p>The producer runs the {@link UtteranceDetector} and appends utterance audio and markers to a
- * per-stream queue bounded by {@link RecognitionRequest#maxBacklog()} (in audio). At most one drain task
+ * <p>The producer runs the {@link UtteranceDetector} (through {@link StreamIntake}) and appends utterance
+ * audio and markers to a per-stream queue bounded by {@link RecognitionRequest#maxBacklog()} (in audio). At most one drain task
  * per stream is queued on the pool, so a pool of N threads serves any number of streams, each decoded in
  * order by one thread at a time; a drain handles at most {@value #DRAIN_BUDGET_MS} ms of audio before
  * yielding its thread to the other streams. Overflow drops the frame, counts it, and fails the stream.
@@ -56,11 +56,8 @@ public final class PooledRecognitionStream implements RecognitionStream {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final long maxBacklog;
     private final int frameSamples;
-    private final UtteranceDetector detector;
+    private final StreamIntake intake;
     private final DecodeWorker worker;
-    private final short[] producerBuffer;
-    private int buffered;
-    private long bufferStart;
     private boolean finishing;
     private volatile boolean ended;
 
@@ -77,9 +74,8 @@ public final class PooledRecognitionStream implements RecognitionStream {
         int rate = request.sampleRate();
         this.maxBacklog = request.maxBacklog().toMillis() * rate / 1000;
         this.frameSamples = rate / 50;
-        this.detector = new UtteranceDetector(rate, request.endpointing(), new Producer());
+        this.intake = new StreamIntake(rate, request.endpointing(), new Sink());
         this.worker = new DecodeWorker(decoders, rate, subject::onNext, counters);
-        this.producerBuffer = new short[rate];
         counters.streamsOpened.increment();
         counters.streamsActive.increment();
     }
@@ -99,8 +95,7 @@ public final class PooledRecognitionStream implements RecognitionStream {
             }
             return;
         }
-        detector.accept(pcm);
-        flushProducer();
+        intake.accept(pcm);
     }
 
     @Override
@@ -115,8 +110,7 @@ public final class PooledRecognitionStream implements RecognitionStream {
         }
         finishing = true;
         if (!ended) {
-            detector.finish();
-            flushProducer();
+            intake.finish();
             enqueue(new Finish());
         }
     }
@@ -145,49 +139,26 @@ public final class PooledRecognitionStream implements RecognitionStream {
         return backlog.get() * 1000 / request.sampleRate();
     }
 
-    private final class Producer implements UtteranceDetector.Listener {
+    /** The intake's decisions become queue items (and the barge-in event, at once). */
+    private final class Sink implements StreamIntake.Sink {
         @Override
-        public void onSpeechStarted(long atSample, short[] preRoll, long preRollStart) {
+        public void speechStarted(long atSample) {
             subject.onNext(new RecognitionEvent.SpeechStarted(atSample * 1000 / request.sampleRate()));
-            onAudio(preRoll, preRollStart);
         }
 
         @Override
-        public void onAudio(short[] pcm, long startSample) {
-            if (buffered + pcm.length > producerBuffer.length) {
-                flushProducer();
-            }
-            if (pcm.length > producerBuffer.length) {
-                offer(pcm, startSample);
-                return;
-            }
-            if (buffered == 0) {
-                bufferStart = startSample;
-            }
-            System.arraycopy(pcm, 0, producerBuffer, buffered, pcm.length);
-            buffered += pcm.length;
+        public void audio(short[] pcm, long startSample) {
+            offer(pcm, startSample);
         }
 
         @Override
-        public void onUtteranceEnd(long speechStart, long speechEnd, UtteranceDetector.EndReason reason) {
-            flushProducer();
+        public void utteranceEnded(long speechStart, long speechEnd) {
             enqueue(new End(speechStart, speechEnd));
         }
 
         @Override
-        public void onNoInput(long atSample) {
-            flushProducer();
+        public void noInput(long atSample) {
             enqueue(new NoInputAt(atSample));
-        }
-    }
-
-    /** Hands the audio gathered during one {@code feed} to the queue as one item. */
-    private void flushProducer() {
-        if (buffered > 0) {
-            short[] pcm = new short[buffered];
-            System.arraycopy(producerBuffer, 0, pcm, 0, buffered);
-            buffered = 0;
-            offer(pcm, bufferStart);
         }
     }
 

@@ -50,7 +50,10 @@ public sealed interface RecognitionEvent {
         }
     }
 
-    /** No speech within the no-input timeout (or before {@link RecognitionStream#finish()}). */
+    /**
+     * No speech within the no-input timeout (once per wait: since the stream opened or the last
+     * utterance ended), or a stream finished without any result.
+     */
     record NoInput(long atMs) implements RecognitionEvent {
     }
 

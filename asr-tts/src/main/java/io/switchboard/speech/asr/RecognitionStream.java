@@ -40,9 +40,9 @@ public interface RecognitionStream extends AutoCloseable {
     }
 
     /**
-     * No more audio: the utterance in progress (if any) is decoded to its {@code Final}; if the caller
-     * never spoke since the last utterance a {@code NoInput} is emitted; then the events complete and
-     * the decoder is released. Idempotent.
+     * No more audio: the utterance in progress (if any) is decoded to its {@code Final}; a stream that
+     * has produced neither a {@code Final} nor a {@code NoInput} (the caller said nothing at all) emits
+     * {@code NoInput}; then the events complete and the decoder is released. Idempotent.
      */
     void finish();
 
