@@ -50,6 +50,8 @@ public final class Main {
                 return TtsCommand.run(rest, out, err);
             case "ivr":
                 return IvrCommand.run(rest, out, err);
+            case "asr":
+                return AsrCommand.run(rest, out, err);
             default:
                 err.println("switchboard: unknown command '" + command + "'");
                 err.print(usage());
@@ -196,6 +198,7 @@ public final class Main {
                   number     check a phone number: number [--json] "400-800-1234" prints "4008001234 hotline-400"
                   tts        speak a prompt into a WAV: tts --voice en-US|zh-CN [--rate 0.8] [--rate-hz 8000] -o out.wav "text or <speak>…</speak>"
                   ivr        IVR flows: ivr validate FILE...  |  ivr simulate FLOW --input 2 ...  (ivr help)
+                  asr        transcribe a WAV file: asr in.wav [--grammar "a,b,c"] [--json] [--model DIR]
                   help       print this help
 
                 Options for run:
