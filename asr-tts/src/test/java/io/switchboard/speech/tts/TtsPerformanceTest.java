@@ -16,8 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Measures what issue #5 asks to record: MaryTTS cold start and warm real-time factor (synthesis time /
  * audio duration, target ≤ 0.05), espeak-ng's real-time factor, and how many cached prompts per second the
  * cache serves. The numbers are printed and written to {@code target/tts-performance.txt}; the assertions
- * are loose bounds (this runs on 2 shared cores) that still catch a broken fast path.
+ * are loose bounds that still catch a broken fast path. A benchmark, not a test: run by {@code bench/speech.sh}
+ * ({@code -Dtts.bench=true}).
  */
+@org.junit.jupiter.api.Tag("benchmark")
+@org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "tts.bench", matches = "true")
 class TtsPerformanceTest {
     @TempDir
     Path dir;
