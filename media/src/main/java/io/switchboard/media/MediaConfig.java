@@ -30,7 +30,7 @@ public record MediaConfig(String bind, String advertise, int portMin, int portMa
     public static final ConfigKey<Integer> PORT_MIN = ConfigKey.integer("media.portMin", 16384, 1024, 65535, "lowest RTP port (RTP on even ports, RTCP on the next odd one)");
     public static final ConfigKey<Integer> PORT_MAX = ConfigKey.integer("media.portMax", 32767, 1025, 65535, "highest RTP port; two ports per call leg, four per call");
     public static final ConfigKey<Integer> IO_THREADS = ConfigKey.integer("media.ioThreads", 0, 0, 256,
-            "media event loop threads; 0 = half the cores (at least one: the SIP event loops use the others)");
+            "media event loop threads; 0 = number of cores");
     public static final ConfigKey<Boolean> SYMMETRIC = ConfigKey.bool("media.symmetricRtp", true,
             "send RTP to where the far end's packets come from (NAT traversal) and drop packets from other sources");
     public static final ConfigKey<List<String>> CODECS = ConfigKey.list("media.codecs", "PCMU,PCMA,opus",
@@ -57,7 +57,7 @@ public record MediaConfig(String bind, String advertise, int portMin, int portMa
         if (c.get(INBAND_DTMF).size() != 1) {
             throw new ConfigException("media.dtmf.inband takes one of auto, always, never");
         }
-        int threads = c.get(IO_THREADS) == 0 ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : c.get(IO_THREADS);
+        int threads = c.get(IO_THREADS) == 0 ? Runtime.getRuntime().availableProcessors() : c.get(IO_THREADS);
         return new MediaConfig(c.get(BIND), c.get(ADVERTISE), c.get(PORT_MIN), c.get(PORT_MAX), threads, c.get(SYMMETRIC),
                 c.get(CODECS), c.get(TELEPHONE_EVENT), c.get(PTIME), InbandDtmf.parse(c.get(INBAND_DTMF).get(0)), c.get(RECORD));
     }
