@@ -3,8 +3,6 @@ package io.switchboard.ivr.verb;
 import io.switchboard.ivr.expr.FlowException;
 import io.switchboard.ivr.expr.Template;
 import io.switchboard.ivr.port.DialRequest;
-import io.switchboard.ivr.port.SessionEvent;
-import io.switchboard.ivr.source.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -51,33 +49,6 @@ public record Dial(Template target, Duration timeout, StepRef onFailure) impleme
         }
         long op = ctx.newOp();
         ctx.session().dial(op, new DialRequest(to, timeout));
-        ctx.schedule(timeout, () -> {
-            ctx.session().cancel(op);
-            failed(ctx, to, "no answer within " + Durations.format(timeout));
-        });
-        return new Execution() {
-            @Override
-            public void onEvent(SessionEvent e) {
-                if (e.op() != op) {
-                    return;
-                }
-                if (e instanceof SessionEvent.Connected c) {
-                    ctx.end(new Outcome.Connected("dial", to, c.party()));
-                } else if (e instanceof SessionEvent.Failed f) {
-                    failed(ctx, to, f.reason());
-                }
-            }
-
-            @Override
-            public void kill() {
-                ctx.session().cancel(op);
-            }
-        };
-    }
-
-    private void failed(VerbContext ctx, String to, String reason) {
-        ctx.set("error", "dial " + to + ": " + reason);
-        ctx.note("dial " + to + ": " + reason + " → " + (onFailure != null ? onFailure.step() : "next step"));
-        ctx.goTo(onFailure);
+        return Connecting.await(ctx, op, "dial", to, timeout, "no answer", onFailure);
     }
 }

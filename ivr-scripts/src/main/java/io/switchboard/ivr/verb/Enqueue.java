@@ -3,8 +3,6 @@ package io.switchboard.ivr.verb;
 import io.switchboard.ivr.expr.FlowException;
 import io.switchboard.ivr.expr.Text;
 import io.switchboard.ivr.port.QueueRequest;
-import io.switchboard.ivr.port.SessionEvent;
-import io.switchboard.ivr.source.Durations;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -53,33 +51,6 @@ public record Enqueue(String queue, int priority, List<String> skills, String ho
         long op = ctx.newOp();
         ctx.session().enqueue(op, new QueueRequest(queue, priority, skills, holdMusic, announcement, announceEvery,
                 maxWait, ctx.language()));
-        ctx.schedule(maxWait, () -> {
-            ctx.session().cancel(op);
-            overflow(ctx, "nobody answered within " + Durations.format(maxWait));
-        });
-        return new Execution() {
-            @Override
-            public void onEvent(SessionEvent e) {
-                if (e.op() != op) {
-                    return;
-                }
-                if (e instanceof SessionEvent.Connected c) {
-                    ctx.end(new Outcome.Connected("queue", queue, c.party()));
-                } else if (e instanceof SessionEvent.Failed f) {
-                    overflow(ctx, f.reason());
-                }
-            }
-
-            @Override
-            public void kill() {
-                ctx.session().cancel(op);
-            }
-        };
-    }
-
-    private void overflow(VerbContext ctx, String reason) {
-        ctx.set("error", "queue " + queue + ": " + reason);
-        ctx.note("queue " + queue + ": " + reason + " → " + (overflow != null ? overflow.step() : "next step"));
-        ctx.goTo(overflow);
+        return Connecting.await(ctx, op, "queue", queue, maxWait, "nobody answered", overflow);
     }
 }

@@ -1,6 +1,7 @@
 package io.switchboard.media.bridge;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.NetUtil;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.media.codec.AudioCodec;
 import io.switchboard.media.codec.PayloadType;
@@ -10,6 +11,7 @@ import io.switchboard.media.rtp.RtpSessionOptions;
 import io.switchboard.media.rtp.RtpTransport;
 import io.switchboard.media.sdp.NegotiatedMedia;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
 import java.util.Map;
@@ -27,6 +29,7 @@ import java.util.function.Function;
  * to it).
  */
 public final class CallBridge implements AutoCloseable {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CallBridge.class);
     private final Lane lane;
     private final Function<PayloadType, AudioCodec> codecs;
     private final InbandDtmf inband;
@@ -185,10 +188,22 @@ public final class CallBridge implements AutoCloseable {
         });
     }
 
+    /**
+     * The far end's RTP address from SDP, or null (nothing is sent until symmetric RTP latches) for hold
+     * ({@code 0.0.0.0}, port 0) and for a host name: resolving it would block the lane on DNS, and phones
+     * and carriers put IP addresses in {@code c=}.
+     */
     private static InetSocketAddress farEnd(NegotiatedMedia m) {
-        if (m.remotePort() == 0 || "0.0.0.0".equals(m.remoteAddress()) || "::".equals(m.remoteAddress())) {
+        if (m.remotePort() == 0) {
             return null;
         }
-        return new InetSocketAddress(m.remoteAddress(), m.remotePort());
+        InetAddress ip = NetUtil.createInetAddressFromIpAddressString(m.remoteAddress());
+        if (ip == null || ip.isAnyLocalAddress()) {
+            if (ip == null) {
+                log.info("SDP connection address '{}' is not an IP address: waiting for the far end's first packet", m.remoteAddress());
+            }
+            return null;
+        }
+        return new InetSocketAddress(ip, m.remotePort());
     }
 }
