@@ -18,7 +18,7 @@ final class HealthRoute implements HttpServer.Route {
     }
 
     @Override
-    public HttpServer.Reply handle(String method, String query) {
+    public HttpServer.Reply handle(HttpServer.Request request) {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean up = sip.isRunning();
         body.put("status", up ? "up" : "down");

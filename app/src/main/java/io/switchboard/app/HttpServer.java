@@ -35,15 +35,41 @@ final class HttpServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One path. */
+    /** One path, or every path under a prefix. */
     interface Route {
         String path();
 
-        Reply handle(String method, String query);
+        /** True when this route answers {@code path} (by default: exactly its path). */
+        default boolean matches(String path) {
+            return path().equals(path);
+        }
+
+        Reply handle(Request request);
     }
 
-    /** Status and a body serialised as JSON. */
-    record Reply(int status, Object body) { }
+    /** A request as routes see it: method, path, decoded query parameters, the Authorization header and the body text. */
+    record Request(String method, String path, Map<String, List<String>> query, String authorization, String body) {
+        /** The first value of query parameter {@code name}, or null. */
+        String param(String name) {
+            List<String> v = query.get(name);
+            return v == null || v.isEmpty() ? null : v.get(0);
+        }
+    }
+
+    /** Status and a body serialised as JSON, or sent as plain text when {@code text}. */
+    record Reply(int status, Object body, boolean text) {
+        Reply(int status, Object body) {
+            this(status, body, false);
+        }
+
+        static Reply error(int status, String message) {
+            return new Reply(status, Map.of("error", message));
+        }
+
+        static Reply plain(int status, String text) {
+            return new Reply(status, text, true);
+        }
+    }
 
     private final String bind;
     private final int port;
@@ -93,13 +119,25 @@ final class HttpServer implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) throws Exception {
             QueryStringDecoder q = new QueryStringDecoder(req.uri());
-            Reply reply = routes.stream().filter(r -> r.path().equals(q.path())).findFirst()
-                    .map(r -> r.handle(req.method().name(), q.rawQuery()))
-                    .orElse(new Reply(404, Map.of("error", "no such path: " + q.path())));
-            byte[] body = JSON.writeValueAsBytes(reply.body());
+            Request request = new Request(req.method().name(), q.path(), q.parameters(),
+                    req.headers().get(HttpHeaderNames.AUTHORIZATION), req.content().toString(java.nio.charset.StandardCharsets.UTF_8));
+            Reply reply;
+            try {
+                reply = routes.stream().filter(r -> r.matches(q.path())).findFirst()
+                        .map(r -> r.handle(request))
+                        .orElse(Reply.error(404, "no such path: " + q.path()));
+            } catch (RuntimeException e) {
+                log.warn("HTTP {} {} failed: {}", req.method(), q.path(), e.toString(), e);
+                reply = Reply.error(500, "internal error: " + e.getMessage());
+            }
+            byte[] body = reply.text() ? String.valueOf(reply.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(reply.body());
             FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(body));
-            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.text() ? "text/plain; charset=utf-8" : "application/json");
+            if (reply.status() == 401) {
+                resp.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
+            }
             HttpUtil.setContentLength(resp, body.length);
             boolean keepAlive = HttpUtil.isKeepAlive(req);
             HttpUtil.setKeepAlive(resp, keepAlive);

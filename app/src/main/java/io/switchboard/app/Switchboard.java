@@ -1,6 +1,10 @@
 package io.switchboard.app;
 
+import io.switchboard.app.voice.Ivr;
+import io.switchboard.app.voice.IvrConfig;
 import io.switchboard.core.config.Config;
+import io.switchboard.ivr.exec.JdkHttpFetcher;
+import io.switchboard.speech.tts.TtsConfig;
 import io.switchboard.core.config.ConfigException;
 import io.switchboard.media.MediaConfig;
 import io.switchboard.sip.SipConfig;
@@ -26,16 +30,19 @@ public final class Switchboard implements AutoCloseable {
 
     private final SipStack sip;
     private final HttpServer http;
+    private final Ivr ivr;
     private volatile boolean closed;
 
-    private Switchboard(SipStack sip, HttpServer http) {
+    private Switchboard(SipStack sip, HttpServer http, Ivr ivr) {
         this.sip = sip;
         this.http = http;
+        this.ivr = ivr;
     }
 
     /** Declared keys + {@code conf/switchboard.yaml} + overrides, validated. */
     public static Config loadConfig(Path confDir, List<String> overrides) {
-        Config.Builder b = Config.builder().declare(AppConfig.keys()).declare(SipConfig.keys()).declare(MediaConfig.keys());
+        Config.Builder b = Config.builder().declare(AppConfig.keys()).declare(SipConfig.keys()).declare(MediaConfig.keys())
+                .declare(IvrConfig.keys()).declare(TtsConfig.keys());
         b.file(confDir.resolve("switchboard.yaml"), false);
         for (String o : overrides) {
             b.set(o);
@@ -75,30 +82,40 @@ public final class Switchboard implements AutoCloseable {
             throw new StartupException("media: " + e.getMessage(), e);
         }
         SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks, trunks, media);
+        Ivr ivr = Ivr.start(IvrConfig.from(config), TtsConfig.from(config), confDir, app.dataDir());
+        sip.applications(ivr.applications());
         try {
             sip.start();
         } catch (Exception e) {
             sip.close(Duration.ZERO);
             media.close();
+            ivr.close();
             throw new StartupException("SIP listeners on " + sipConfig.bind() + ":" + sipConfig.port() + ": " + e.getMessage(), e);
         }
         HttpServer http = null;
         if (app.httpPort() != 0) {
-            http = new HttpServer(app.httpBind(), app.httpPort(), new HealthRoute(sip));
+            http = new HttpServer(app.httpBind(), app.httpPort(), new HealthRoute(sip),
+                    new IvrRoute(ivr.store(), AdminAuth.from(app.adminToken()), new JdkHttpFetcher()));
             try {
                 http.start();
             } catch (Exception e) {
                 sip.close(Duration.ZERO);
                 media.close();
+                ivr.close();
                 throw new StartupException("HTTP listener " + app.httpBind() + ":" + app.httpPort() + ": " + e.getMessage(), e);
             }
         }
         log.info("switchboard ready: {} extensions, health at http://{}:{}/health", directory.all().size(), app.httpBind(), app.httpPort());
-        return new Switchboard(sip, http);
+        return new Switchboard(sip, http, ivr);
     }
 
     public SipStack sip() {
         return sip;
+    }
+
+    /** The IVR flows (store, engine) of this node. */
+    public Ivr ivr() {
+        return ivr;
     }
 
     public int httpPort() {
@@ -125,6 +142,7 @@ public final class Switchboard implements AutoCloseable {
         }
         sip.close(Duration.ofSeconds(5));
         sip.media().close();
+        ivr.close();
         log.info("switchboard stopped");
     }
 }

@@ -61,6 +61,9 @@ record TrunkConfig(Trunks trunks, Dialplan dialplan, OutboundPlan outboundPlan) 
         if (routed.target() instanceof Dialplan.Hangup h) {
             return new InboundRouter.Refuse(h.status(), null);
         }
+        if (routed.target() instanceof Dialplan.ToFlow f) {
+            return new InboundRouter.ToFlow(f.flow(), routed.did());
+        }
         return new InboundRouter.ToExtension(((Dialplan.ToExtension) routed.target()).extension(), routed.did());
     }
 }

@@ -74,6 +74,7 @@ public final class SipStack implements InboundSink {
     private TrunkSupervisor supervisor;
     private ScheduledExecutorService housekeeping;
     private volatile boolean running;
+    private io.switchboard.sip.b2bua.CallApplications applications = io.switchboard.sip.b2bua.CallApplications.NONE;
 
     public SipStack(SipConfig config, Directory directory, Path dataDir, Trunks trunks, InboundRouter inbound,
                     OutboundRouter outbound, MediaService media) {
@@ -93,6 +94,11 @@ public final class SipStack implements InboundSink {
                 config.outboundBlockTime(), clock));
     }
 
+    /** What answers calls inside the switch (IVR flows); set before {@link #start()}. */
+    public void applications(io.switchboard.sip.b2bua.CallApplications apps) {
+        this.applications = java.util.Objects.requireNonNull(apps);
+    }
+
     public void start() {
         bindings.load();
         transport.start();
@@ -104,7 +110,8 @@ public final class SipStack implements InboundSink {
             Lane lane = lanes.lane(i);
             TransactionLayer tl = new TransactionLayer(lane, wire, timers, counters, config.maxTransactions());
             LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
-                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound, media, new MediaTick(lane));
+                    transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound, media, new MediaTick(lane),
+                    applications);
             cores.add(new LaneCore(ctx, registrar, i));
             if (i == 0) {
                 supervisor = new TrunkSupervisor(lane, 0, tl, ctx::parseOwn, config.advertisedHost(), transport.port(), trunks);

@@ -135,6 +135,11 @@ public final class FlowStore {
         return new SaveResult(Optional.of(store(r.flow().orElseThrow(), text)), r.problems());
     }
 
+    /** Validates {@code text} as a save would, without saving anything (the problems; no version). */
+    public synchronized SaveResult check(String label, String text) {
+        return new SaveResult(Optional.empty(), compile(label, text).problems());
+    }
+
     /** What a save gave: the new version, or the problems that prevented it (warnings may come with a version). */
     public record SaveResult(Optional<FlowVersion> version, List<Problem> problems) {
     }

@@ -168,7 +168,23 @@ public final class CallBridge implements AutoCloseable {
             NegotiatedMedia out = media.get(s.other());
             Forwarder f = forwarders.get(s);
             Route old = f.route;
-            f.route = in == null || out == null ? null : Route.between(in, out, codecs, inband);
+            if (in == null) {
+                f.route = null;
+            } else if (out == null) {
+                f.route = Route.terminating(in, codecs, inband);
+            } else {
+                if (old == null || !old.relay) {
+                    // the lane may have played announcements on the outgoing stream: follow on from them
+                    var sender = sessions.get(s.other()).sender();
+                    int seq = sender.nextSequence();
+                    long ts = sender.timestamp();
+                    EventLoop loop = sessions.get(s).eventLoop();
+                    if (loop != null) {
+                        loop.execute(() -> f.continueFrom(seq, ts));
+                    }
+                }
+                f.route = Route.between(in, out, codecs, inband);
+            }
             if (old != null) {
                 EventLoop loop = sessions.get(s).eventLoop();
                 if (loop != null) {

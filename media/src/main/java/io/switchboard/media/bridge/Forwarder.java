@@ -130,6 +130,11 @@ final class Forwarder implements DatagramForwarder {
         return p;
     }
 
+    /** Relayed packets follow on after what the lane sent on the outgoing stream (see {@link StreamMapper#continueFrom}). */
+    void continueFrom(int nextSeq, long nextTs) {
+        mapper.continueFrom(nextSeq, nextTs);
+    }
+
     /** Reports a telephone event whose end packets never came (the stream stopped). */
     void flushEvents() {
         events.flush();

@@ -31,7 +31,7 @@ final class Route {
     /** Encodes for the other leg when the codecs differ; null for passthrough. */
     final AudioCodec encoder;
 
-    private Route(NegotiatedMedia in, NegotiatedMedia out, AudioCodec decoder, AudioCodec encoder, boolean inband) {
+    private Route(NegotiatedMedia in, NegotiatedMedia out, AudioCodec decoder, AudioCodec encoder, boolean inband, boolean relay) {
         this.inCodec = in.codec();
         this.inAudio = in.codec().number();
         this.outAudio = out.codec().number();
@@ -42,7 +42,7 @@ final class Route {
         this.inEventClock = in.telephoneEvent() == null ? inClock : in.telephoneEvent().clockRate();
         this.outEventClock = out.telephoneEvent() == null ? outClock : out.telephoneEvent().clockRate();
         this.outFrameUnits = outClock / 50;
-        this.relay = in.direction().receives() && out.direction().sends();
+        this.relay = relay && in.direction().receives() && out.direction().sends();
         this.inband = inband;
         this.decoder = decoder;
         this.encoder = encoder;
@@ -55,7 +55,17 @@ final class Route {
         boolean inband = inbandMode == InbandDtmf.ALWAYS || (inbandMode == InbandDtmf.AUTO && in.telephoneEvent() == null);
         AudioCodec decoder = transcode || inband ? codecs.apply(in.codec()) : null;
         AudioCodec encoder = transcode ? codecs.apply(out.codec()) : null;
-        return new Route(in, out, decoder, encoder, inband);
+        return new Route(in, out, decoder, encoder, inband, true);
+    }
+
+    /**
+     * Packets from leg {@code in} that end here, for a leg with no other leg yet (a caller in an IVR):
+     * nothing is relayed, but RFC 4733 events and, where needed, in-band tones are detected and taps see
+     * the audio.
+     */
+    static Route terminating(NegotiatedMedia in, Function<PayloadType, AudioCodec> codecs, InbandDtmf inbandMode) {
+        boolean inband = inbandMode == InbandDtmf.ALWAYS || (inbandMode == InbandDtmf.AUTO && in.telephoneEvent() == null);
+        return new Route(in, in, inband ? codecs.apply(in.codec()) : null, null, inband, false);
     }
 
     boolean transcodes() {

@@ -68,6 +68,16 @@ final class StreamMapper {
         }
     }
 
+    /**
+     * The stream was sent by someone else meanwhile (announcements played to the leg before it was
+     * bridged): the next relayed packet follows on after {@code nextSeq}/{@code nextTs}, with the marker.
+     */
+    void continueFrom(int nextSeq, long nextTs) {
+        lastSeq = (nextSeq - 1) & 0xFFFF;
+        lastTs = nextTs & 0xFFFFFFFFL;
+        inSsrc = -1;
+    }
+
     long ssrc() {
         return ssrc;
     }

@@ -20,10 +20,13 @@ public final class Dialplan {
     private static final Set<String> FIELDS = Set.of("did", "extension", "hangup", "schedule");
 
     /** What a number routes to. */
-    public sealed interface Target permits ToExtension, Hangup { }
+    public sealed interface Target permits ToExtension, ToFlow, Hangup { }
 
     /** Ring an extension. */
     public record ToExtension(String extension) implements Target { }
+
+    /** Answer with an IVR flow inside the switch. */
+    public record ToFlow(String flow) implements Target { }
 
     /** Refuse with a SIP status (e.g. 403 for a number that is not in service). */
     public record Hangup(int status) implements Target { }
@@ -168,11 +171,20 @@ public final class Dialplan {
     private static Target target(Map<?, ?> m, String file, int index) {
         Object ext = m.get("extension");
         Object hangup = m.get("hangup");
-        if ((ext == null) == (hangup == null)) {
-            throw new ConfigException(file + ": inbound entry " + index + " needs exactly one of 'extension' or 'hangup'");
+        Object flow = m.get("flow");
+        int given = (ext == null ? 0 : 1) + (hangup == null ? 0 : 1) + (flow == null ? 0 : 1);
+        if (given != 1) {
+            throw new ConfigException(file + ": inbound entry " + index + " needs exactly one of 'extension', 'flow' or 'hangup'");
         }
         if (ext != null) {
             return new ToExtension(String.valueOf(ext));
+        }
+        if (flow != null) {
+            String name = String.valueOf(flow).trim();
+            if (!name.matches("[A-Za-z0-9_][A-Za-z0-9_.-]*")) {
+                throw new ConfigException(file + ": inbound entry " + index + ": 'flow' must be a flow name (letters, digits, _ . -), got '" + flow + "'");
+            }
+            return new ToFlow(name);
         }
         int status;
         try {

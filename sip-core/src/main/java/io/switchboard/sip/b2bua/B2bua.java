@@ -142,6 +142,14 @@ public final class B2bua {
         String callee = ruri instanceof SipUri s ? s.getUser() : null;
         Optional<Extension> target = ctx.directory().find(callee);
         if (target.isEmpty()) {
+            Optional<String> app = callee == null ? Optional.empty() : ctx.applications().applicationFor(callee);
+            if (app.isPresent()) {
+                if (!overCallLimit(tx, req)) {
+                    log.info("call {} from {} to {}: answered by flow {}", req.getCallId().getCallId(), caller, callee, app.get());
+                    answerLocally(tx, req, flow, caller, callee, app.get());
+                }
+                return;
+            }
             outbound(tx, req, flow, caller, callee);
             return;
         }
@@ -158,8 +166,12 @@ public final class B2bua {
 
     /** True when the Request-URI's user is one of our inbound numbers (the dialplan routes it to an extension). */
     private boolean dialsOurDid(SIPRequest req) {
-        return req.getRequestURI() instanceof SipUri s && s.getUser() != null && ctx.directory().find(s.getUser()).isEmpty()
-                && ctx.inbound().route(s.getUser(), null) instanceof InboundRouter.ToExtension;
+        if (!(req.getRequestURI() instanceof SipUri s) || s.getUser() == null || ctx.directory().find(s.getUser()).isPresent()) {
+            return false;
+        }
+        InboundRouter.Decision d = ctx.inbound().route(s.getUser(), null);
+        return d instanceof InboundRouter.ToExtension || d instanceof InboundRouter.ToFlow
+                || ctx.applications().applicationFor(s.getUser()).isPresent();
     }
 
     /**
@@ -174,6 +186,7 @@ public final class B2bua {
         b.inviteCseq = 1;
         b.owner = call;
         Call.Fork fork = new Call.Fork(b, t);
+        fork.dialGeneration = call.local == null ? 0 : call.local.dialGeneration;
         call.forks.add(fork);
         if (t.trunk() != null) {
             if (!t.trunk().tryAcquire(ctx.clock().millis())) {
@@ -292,20 +305,8 @@ public final class B2bua {
             tx.respond(Responses.create(req, r.status(), r.reason(), null));
             return;
         }
-        List<Call.Target> hops = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        for (OutboundRouter.Hop h : ((OutboundRouter.Route) decision).hops()) {
-            TrunkStatus status = ctx.trunks().status(h.trunk());
-            if (status != null && !status.usable()) {
-                skipped.add(h.trunk());
-                continue;
-            }
-            String uri = "sip:" + h.number() + "@" + h.host() + ":" + h.port();
-            Destination d = router.destinationFor(uri, null);
-            if (d != null) {
-                hops.add(trunkTarget(d, uri, h, status));
-            }
-        }
+        List<Call.Target> hops = usableHops((OutboundRouter.Route) decision, skipped);
         if (hops.isEmpty()) {
             log.info("outbound call {} from {} to {}: no trunk usable{}", req.getCallId().getCallId(), caller, dialled,
                     skipped.isEmpty() ? "" : " (down or not registered: " + skipped + ")");
@@ -318,6 +319,24 @@ public final class B2bua {
         log.info("outbound call {} from {} to {} via {}", req.getCallId().getCallId(), caller, dialled,
                 hops.stream().map(Call.Target::label).toList());
         startCall(tx, req, flow, caller, dialled, List.of(hops.get(0)), hops.subList(1, hops.size()));
+    }
+
+    /** The route's hops whose trunks are usable now (down or unregistered trunks are named in {@code skipped}). */
+    private List<Call.Target> usableHops(OutboundRouter.Route route, List<String> skipped) {
+        List<Call.Target> hops = new ArrayList<>();
+        for (OutboundRouter.Hop h : route.hops()) {
+            TrunkStatus status = ctx.trunks().status(h.trunk());
+            if (status != null && !status.usable()) {
+                skipped.add(h.trunk());
+                continue;
+            }
+            String uri = "sip:" + h.number() + "@" + h.host() + ":" + h.port();
+            Destination d = router.destinationFor(uri, null);
+            if (d != null) {
+                hops.add(trunkTarget(d, uri, h, status));
+            }
+        }
+        return hops;
     }
 
     /**
@@ -356,10 +375,21 @@ public final class B2bua {
         }
         InboundRouter.Decision decision = ctx.inbound().route(dialled, trunk);
         String callId = req.getCallId().getCallId();
+        if (decision instanceof InboundRouter.Refuse r && r.status() == 404) {
+            // no dialplan rule: a flow that lists the number among its own answers it
+            Optional<String> app = ctx.applications().applicationFor(dialled);
+            if (app.isPresent()) {
+                decision = new InboundRouter.ToFlow(app.get(), dialled);
+            }
+        }
         if (decision instanceof InboundRouter.Refuse r) {
             log.info("inbound call {} from trunk {} to '{}' refused: {}{}", callId, trunk.name(), dialled, r.status(),
                     r.reason() == null ? "" : " " + r.reason());
             tx.respond(Responses.create(req, r.status(), r.reason(), null));
+            return;
+        }
+        if (decision instanceof InboundRouter.ToFlow tf) {
+            inboundToFlow(tx, req, flow, trunk, tf);
             return;
         }
         InboundRouter.ToExtension to = (InboundRouter.ToExtension) decision;
@@ -370,8 +400,7 @@ public final class B2bua {
             tx.respond(Responses.create(req, 404, "Not Found (no extension " + to.extension() + ")", null));
             return;
         }
-        URI fromUri = req.getFrom().getAddress().getURI();
-        String caller = fromUri instanceof SipUri s && s.getUser() != null ? s.getUser() : "anonymous";
+        String caller = trunkCaller(req);
         List<Call.Target> targets = extensionTargets(req, caller, target.get());
         if (targets.isEmpty()) {
             tx.respond(Responses.create(req, 480, "Temporarily Unavailable (" + to.extension() + " is not registered)", null));
@@ -399,12 +428,41 @@ public final class B2bua {
         }
     }
 
-    /** Starts forking; the call, or null when it was refused before it began (no media port, SDP). */
-    private Call startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
-                           List<Call.Target> parallel, List<Call.Target> sequential) {
-        CallMedia media;
+    private static String trunkCaller(SIPRequest req) {
+        URI fromUri = req.getFrom().getAddress().getURI();
+        return fromUri instanceof SipUri s && s.getUser() != null ? s.getUser() : "anonymous";
+    }
+
+    /** A trunk call the dialplan gives to a flow: the trunk's channel is held while the flow runs. */
+    private void inboundToFlow(ServerTransaction tx, SIPRequest req, Flow flow, Trunk trunk, InboundRouter.ToFlow tf) {
+        String callId = req.getCallId().getCallId();
+        if (overCallLimit(tx, req)) {
+            return;
+        }
+        TrunkStatus status = ctx.trunks().status(trunk.name());
+        if (status != null && !status.tryAcquire(ctx.clock().millis())) {
+            log.info("inbound call {} from trunk {} refused: the trunk is at its channel or call-rate limit", callId, trunk.name());
+            SIPResponse r = Responses.create(req, 503, "Service Unavailable (trunk " + trunk.name() + " at its limit)", null);
+            Responses.add(r, "Retry-After", "5");
+            tx.respond(r);
+            return;
+        }
+        String caller = trunkCaller(req);
+        log.info("inbound call {} from trunk {}: {} dialled {} -> flow {}", callId, trunk.name(), caller, tf.did(), tf.flow());
+        Call call = answerLocally(tx, req, flow, caller, tf.did(), tf.flow());
+        if (call == null) {
+            if (status != null) {
+                status.release();
+            }
+        } else {
+            call.inboundTrunk = status;
+        }
+    }
+
+    /** Opens the call's anchored media, or answers 503 (no free ports) and returns null. */
+    private CallMedia openMedia(ServerTransaction tx, SIPRequest req) {
         try {
-            media = new CallMedia(ctx.media(), ctx.media().openBridge(ctx.lane()));
+            return new CallMedia(ctx.media(), ctx.media().openBridge(ctx.lane()));
         } catch (IOException e) {
             log.warn("call {} refused: no media port ({})", req.getCallId().getCallId(), e.getMessage());
             SIPResponse r = Responses.create(req, 503, "Service Unavailable (no free media ports)", null);
@@ -412,18 +470,25 @@ public final class B2bua {
             tx.respond(r);
             return null;
         }
-        byte[] aOffer = MessageParts.sdp(req);
-        CallMedia.Outcome offer = aOffer != null ? media.offerFrom(Side.A, aOffer) : media.freshOffer(Side.B);
-        if (!offer.isOk()) {
-            media.close();
-            log.info("call {} refused: {}", req.getCallId().getCallId(), offer.reason());
-            SIPResponse r = Responses.create(req, offer.status(), offer.reason(), null);
-            if (offer.status() == 488) {
-                Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
-            }
-            tx.respond(r);
-            return null;
+    }
+
+    /** Answers 400/488 for an SDP exchange that failed; true if it did. */
+    private boolean refusedMedia(ServerTransaction tx, SIPRequest req, CallMedia media, CallMedia.Outcome o) {
+        if (o.isOk()) {
+            return false;
         }
+        media.close();
+        log.info("call {} refused: {}", req.getCallId().getCallId(), o.reason());
+        SIPResponse r = Responses.create(req, o.status(), o.reason(), null);
+        if (o.status() == 488) {
+            Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
+        }
+        tx.respond(r);
+        return true;
+    }
+
+    /** Leg A and the call around it, registered on this lane (the caller's INVITE is accepted). */
+    private Call accept(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee, CallMedia media) {
         String aTag = Ids.token(10);
         Leg a = new Leg(Leg.Side.A, req.getCallId().getCallId(), aTag, MessageParts.nameAddr(req.getTo().getAddress()),
                 MessageParts.nameAddr(req.getFrom().getAddress()), flow.transport());
@@ -447,17 +512,170 @@ public final class B2bua {
         call.cdr.to = callee;
         call.cdr.setup = ctx.clock().instant();
         tx.onNoAck(() -> endCall(call, null, "no ACK for 200", "switch"));
-
         call.maxForwards = req.getMaxForwards() == null ? 70 : req.getMaxForwards().getMaxForwards() - 1;
         call.media = media;
-        call.aOffered = aOffer != null;
+        call.aOffered = MessageParts.sdp(req) != null;
         call.contentType = "application/sdp";
-        call.body = offer.bytes();
         media.bridge.onDtmf((side, digit, method) -> {
             String party = side == Side.A ? "caller" : "callee";
             log.info("call {}: DTMF {} from the {} ({})", call.a.callId, digit.symbol(), party, method);
             ctx.media().publish(new DtmfEvent(call.a.callId, party, digit.symbol(), method));
+            if (side == Side.A && call.local != null) {
+                call.local.digit(digit.symbol());
+            }
         });
+        return call;
+    }
+
+    /**
+     * The switch answers the caller itself for {@code application} (an IVR flow): our SDP answer (or our
+     * offer, for an offerless INVITE) in a 200 at once; the application starts when the ACK arrives.
+     */
+    private Call answerLocally(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String dialled, String application) {
+        CallMedia media = openMedia(tx, req);
+        if (media == null) {
+            return null;
+        }
+        byte[] aOffer = MessageParts.sdp(req);
+        CallMedia.Outcome sdp = aOffer != null ? media.answerOffer(Side.A, aOffer) : media.freshOffer(Side.A);
+        if (refusedMedia(tx, req, media, sdp)) {
+            return null;
+        }
+        Call call = accept(tx, req, flow, caller, dialled, media);
+        call.local = new LocalCall(call, localOps, ctx.lane(), ctx.tick(), application, caller, dialled);
+        call.cdr.application = application;
+        call.cdr.answer = ctx.clock().instant();
+        call.state = Call.State.ANSWERED;
+        call.a.confirmed = true;
+        SIPResponse ok = Responses.create(req, 200, null, call.a.localTag);
+        MessageParts.setSdp(ok, sdp.bytes());
+        Responses.add(ok, "Contact", text.contact(call.a.transport));
+        Responses.add(ok, "Allow", KnownMethods.ALLOW);
+        tx.respond(ok);
+        return call;
+    }
+
+    /** What an application may do with its call. */
+    private final LocalCall.Ops localOps = new LocalCall.Ops() {
+        @Override
+        public void dial(Call call, String target) {
+            dialFromApplication(call, target);
+        }
+
+        @Override
+        public void cancelDial(Call call) {
+            for (Call.Fork f : call.forks) {
+                if (f.dialGeneration == call.local.dialGeneration) {
+                    cancelFork(f);
+                }
+            }
+            call.failover.clear();
+        }
+
+        @Override
+        public void hangup(Call call, String reason) {
+            endCall(call, null, reason, "application");
+        }
+    };
+
+    /** An application bridges its caller to {@code target}: an extension, or a number over the trunks. */
+    private void dialFromApplication(Call call, String target) {
+        LocalCall local = call.local;
+        List<Call.Target> targets;
+        List<Call.Target> sequential = List.of();
+        Optional<Extension> ext = ctx.directory().find(target);
+        if (ext.isPresent()) {
+            targets = extensionTargets(call.aInvite, call.cdr.from, ext.get());
+            if (targets.isEmpty()) {
+                ctx.lane().execute(() -> local.dialFailed("unreachable (" + target + " is not registered)"));
+                return;
+            }
+        } else {
+            OutboundRouter.Decision decision = ctx.outbound().route(target, call.local.application);
+            if (decision instanceof OutboundRouter.Refuse r) {
+                ctx.lane().execute(() -> local.dialFailed("refused (" + r.status() + " " + r.reason() + ")"));
+                return;
+            }
+            List<String> skipped = new ArrayList<>();
+            List<Call.Target> hops = usableHops((OutboundRouter.Route) decision, skipped);
+            if (hops.isEmpty()) {
+                ctx.lane().execute(() -> local.dialFailed("unreachable (no trunk usable)"));
+                return;
+            }
+            targets = List.of(hops.get(0));
+            sequential = hops.subList(1, hops.size());
+        }
+        log.info("call {}: flow {} dials {} via {}", call.a.callId, local.application, target, targets.stream().map(Call.Target::label).toList());
+        call.body = call.media.freshOffer(Side.B).bytes();
+        call.failover.clear();
+        call.failover.addAll(sequential);
+        for (Call.Target t : targets) {
+            startFork(call, t);
+        }
+    }
+
+    /** Why a dial failed, in the words a flow reads ({@code busy}, {@code no answer}…). */
+    private static String dialFailure(int status, String reason) {
+        if (status == 486 || status == 600 || status == 603) {
+            return "busy";
+        }
+        if (status == 408 || status == 480 || status == 487) {
+            return "no answer";
+        }
+        return status + " " + (reason == null ? "" : reason);
+    }
+
+    /** A fork of an application's dial answered: B is bridged to the caller, who was answered long ago. */
+    private void localFork2xx(Call call, Call.Fork fork, SIPResponse r) {
+        Leg b = fork.leg;
+        byte[] answer = MessageParts.sdp(r);
+        CallMedia.Outcome o = answer == null ? CallMedia.Outcome.failed(488, "no SDP answer")
+                : call.media.answerFrom(Side.B, answer, false);
+        confirmDialog(b, r);
+        sendAck(b, null, null);
+        if (!o.isOk()) {
+            log.info("call {}: {} answered with unusable SDP: {}", call.a.callId, b.invite.getRequestURI(), o.reason());
+            sendBye(b);
+            legs.remove(b.callId);
+            fork.finalStatus = 488;
+            fork.finalReason = "Not Acceptable Here (the callee's SDP answer was unusable)";
+            if (call.allForksFailed()) {
+                call.local.dialFailed("488 callee's SDP answer unusable");
+            }
+            return;
+        }
+        fork.finalStatus = r.getStatusCode();
+        call.b = b;
+        call.cdr.bCallId = b.callId;
+        call.cdr.target = b.invite.getRequestURI().toString();
+        for (Call.Fork other : call.forks) {
+            if (other != fork && other.finalStatus == 0) {
+                cancelFork(other);
+            }
+        }
+        log.info("call {}: flow {} connected the caller to {}, media {}", call.a.callId, call.local.application,
+                fork.target.label(), call.media.bridge.describe());
+        if (ctx.media().recordsCalls()) {
+            call.recording = ctx.media().record(ctx.lane(), call.a.callId, call.media.bridge);
+            ctx.tick().add(call.recording);
+        }
+        call.local.connected(fork.target.label());
+    }
+
+    /** Starts forking; the call, or null when it was refused before it began (no media port, SDP). */
+    private Call startCall(ServerTransaction tx, SIPRequest req, Flow flow, String caller, String callee,
+                           List<Call.Target> parallel, List<Call.Target> sequential) {
+        CallMedia media = openMedia(tx, req);
+        if (media == null) {
+            return null;
+        }
+        byte[] aOffer = MessageParts.sdp(req);
+        CallMedia.Outcome offer = aOffer != null ? media.offerFrom(Side.A, aOffer) : media.freshOffer(Side.B);
+        if (refusedMedia(tx, req, media, offer)) {
+            return null;
+        }
+        Call call = accept(tx, req, flow, caller, callee, media);
+        call.body = offer.bytes();
         call.failover.addAll(sequential);
         for (Call.Target t : parallel) {
             startFork(call, t);
@@ -487,7 +705,7 @@ public final class B2bua {
                     sendCancel(fork);
                 }
                 boolean ringing = call.state == Call.State.ROUTING || call.state == Call.State.EARLY;
-                if (status > 100 && ringing && !fork.cancelWanted) {
+                if (status > 100 && ringing && !fork.cancelWanted && call.local == null) {
                     relayProvisional(call, b, r);
                 }
                 return;
@@ -521,13 +739,23 @@ public final class B2bua {
             fork.trunkHeld.release();
             fork.trunkHeld = null;
         }
-        if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
+        if (call.local != null) {
+            if (call.state == Call.State.ENDED || call.b != null || fork.dialGeneration != call.local.dialGeneration || fork.cancelWanted) {
+                return;
+            }
+        } else if (call.state != Call.State.ROUTING && call.state != Call.State.EARLY) {
             return;
         }
         if (call.allForksFailed() && (status >= 500 || status == 408) && !call.failover.isEmpty()) {
             Call.Target next = call.failover.remove(0);
             log.info("call {}: {} answered {}, failing over to {}", call.a.callId, fork.target.label(), status, next.label());
             startFork(call, next);
+            return;
+        }
+        if (call.allForksFailed() && call.local != null) {
+            Call.Fork best = call.bestFailure();
+            log.info("call {}: flow {} dial failed: {} {}", call.a.callId, call.local.application, best.finalStatus, best.finalReason);
+            call.local.dialFailed(dialFailure(best.finalStatus, best.finalReason));
             return;
         }
         if (call.allForksFailed()) {
@@ -572,12 +800,17 @@ public final class B2bua {
             }
             return;
         }
-        if (call.b != null || call.state == Call.State.ENDED || fork.cancelWanted) {
+        if (call.b != null || call.state == Call.State.ENDED || fork.cancelWanted
+                || (call.local != null && fork.dialGeneration != call.local.dialGeneration)) {
             // Another fork won, or the caller gave up: acknowledge and hang up this one.
             confirmDialog(b, r);
             sendAck(b, null, null);
             sendBye(b);
             legs.remove(b.callId);
+            return;
+        }
+        if (call.local != null) {
+            localFork2xx(call, fork, r);
             return;
         }
         byte[] answer = MessageParts.sdp(r);
@@ -704,7 +937,9 @@ public final class B2bua {
         if (leg == call.a && call.state == Call.State.ANSWERED && ack.getCSeq().getSeqNumber() == call.aInvite.getCSeq().getSeqNumber()) {
             call.aTx.ackReceived();
             call.state = Call.State.CONFIRMED;
-            sendAck(call.b, null, null);
+            if (call.b != null) {
+                sendAck(call.b, null, null);
+            }
             byte[] answer = MessageParts.sdp(ack);
             if (answer != null) {
                 CallMedia.Outcome o = call.media.answerFrom(Side.A, answer, false);
@@ -715,6 +950,15 @@ public final class B2bua {
                 }
             }
             log.debug("call {} confirmed", call.a.callId);
+            if (call.local != null && !call.local.started) {
+                call.local.started = true;
+                try {
+                    ctx.applications().start(call.local.application, call.local);
+                } catch (RuntimeException e) {
+                    log.error("call {}: flow {} failed to start: {}", call.a.callId, call.local.application, e.toString(), e);
+                    endCall(call, null, "application failed to start", "switch");
+                }
+            }
             return;
         }
         relay.onAck(leg, ack);
@@ -752,6 +996,13 @@ public final class B2bua {
                 sendAck(call.b, null, null);
             }
         }
+        if (call.local != null) {
+            for (Call.Fork f : call.forks) {
+                if (f.leg != call.b) {
+                    cancelFork(f);
+                }
+            }
+        }
         if (call.a.confirmed && call.a != hungUp) {
             sendBye(call.a);
         }
@@ -769,9 +1020,7 @@ public final class B2bua {
         call.ringTimer.cancel();
         legs.remove(call.a.callId);
         for (Call.Fork f : call.forks) {
-            if (f.finalStatus != 0 || f.leg == call.b) {
-                legs.remove(f.leg.callId);
-            }
+            legs.remove(f.leg.callId);
         }
         relay.forget(call);
         for (Call.Fork f : call.forks) {
@@ -806,6 +1055,13 @@ public final class B2bua {
         call.cdr.status = status;
         call.cdr.cause = cause;
         call.cdr.endedBy = by;
+        if (call.local != null) {
+            try {
+                call.local.ended(cause);
+            } catch (RuntimeException e) {
+                log.warn("call {}: the flow's hang-up handler failed: {}", call.a.callId, e.toString());
+            }
+        }
         if (cdrLog.isInfoEnabled()) {
             cdrLog.info(call.cdr.line());
         }

@@ -33,6 +33,8 @@ final class Call {
         boolean cancelSent;
         int finalStatus;
         String finalReason;
+        /** For a call answered by an application: the dial this fork belongs to. */
+        int dialGeneration;
 
         Fork(Leg leg, Target target) {
             this.leg = leg;
@@ -72,6 +74,8 @@ final class Call {
     Leg b;
     Lane.TimerHandle ringTimer = Lane.TimerHandle.NONE;
     final Cdr cdr = new Cdr();
+    /** Set when the switch answered the call for an application (an IVR flow) instead of ringing a phone. */
+    LocalCall local;
 
     Call(Leg a, ServerTransaction aTx, SIPRequest aInvite) {
         this.a = a;
@@ -85,6 +89,9 @@ final class Call {
 
     boolean allForksFailed() {
         for (Fork f : forks) {
+            if (local != null && f.dialGeneration != local.dialGeneration) {
+                continue;
+            }
             if (f.finalStatus == 0 || (f.finalStatus >= 200 && f.finalStatus < 300)) {
                 return false;
             }
@@ -96,6 +103,9 @@ final class Call {
     Fork bestFailure() {
         Fork best = null;
         for (Fork f : forks) {
+            if (local != null && f.dialGeneration != local.dialGeneration) {
+                continue;
+            }
             if (best == null || rank(f.finalStatus) < rank(best.finalStatus)) {
                 best = f;
             }

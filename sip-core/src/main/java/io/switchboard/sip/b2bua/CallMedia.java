@@ -77,6 +77,23 @@ final class CallMedia {
         return Outcome.ok(service.preferring(check.media().codec()).offer(local(from.other(), true), offered));
     }
 
+    /**
+     * Leg {@code side} offered and we answer it ourselves (the switch is the far end: an IVR). Configures
+     * its RTP and returns our answer.
+     */
+    Outcome answerOffer(Side side, byte[] sdp) {
+        NegotiatedMedia other = bridge.media(side.other());
+        var negotiator = other == null ? service.negotiator() : service.preferring(other.codec());
+        NegotiationResult r = negotiator.answer(new String(sdp, StandardCharsets.UTF_8), local(side, true));
+        if (!r.isAccepted()) {
+            return failure(r);
+        }
+        bridge.configure(side, r.media());
+        theirOffer.remove(side);
+        lastAnswer.put(side, r.answer());
+        return Outcome.ok(r.answer());
+    }
+
     /** Our own offer to leg {@code to}, when the other leg offered nothing (an offerless INVITE). */
     Outcome freshOffer(Side to) {
         NegotiatedMedia known = bridge.media(to.other());

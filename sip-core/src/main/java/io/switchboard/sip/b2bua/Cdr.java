@@ -24,6 +24,10 @@ final class Cdr {
     String mediaA = "";
     String mediaB = "";
     double recordingSeconds;
+    /** The application that answered the call (an IVR flow), empty for a call between phones. */
+    String application = "";
+    /** Annotations from the application (the IVR's {@code tag} verb), in order. */
+    final java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
 
     String line() {
         long duration = answer != null && end != null ? java.time.Duration.between(answer, end).toMillis() : 0;
@@ -31,6 +35,13 @@ final class Cdr {
                 + " setup=" + setup + " ringing=" + (ringing == null ? "" : ringing) + " answer=" + (answer == null ? "" : answer)
                 + " end=" + end + " billsec=" + String.format("%.3f", duration / 1000.0) + " status=" + status + " cause=" + cause
                 + " ended-by=" + endedBy + (mediaA.isEmpty() ? "" : " rtp-a=" + mediaA + " rtp-b=" + mediaB) + (recording.isEmpty() ? "" : " recording=" + recording
-                + " recording-sec=" + String.format("%.1f", recordingSeconds));
+                + " recording-sec=" + String.format("%.1f", recordingSeconds)) + (application.isEmpty() ? "" : " application=" + application)
+                + tagText();
+    }
+
+    private String tagText() {
+        StringBuilder b = new StringBuilder();
+        tags.forEach((k, v) -> b.append(" tag.").append(k).append('=').append(v.replace(' ', '_')));
+        return b.toString();
     }
 }

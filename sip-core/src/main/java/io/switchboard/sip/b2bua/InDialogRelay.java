@@ -74,6 +74,10 @@ final class InDialogRelay {
             return;
         }
         Leg other = call.other(leg);
+        if (other == null && call.local != null && leg == call.a && call.state != Call.State.ENDED) {
+            answerLocally(call, leg, tx, req);
+            return;
+        }
         if (other == null || call.state == Call.State.ENDED || !other.confirmed) {
             tx.respond(Responses.create(req, 481));
             return;
@@ -97,6 +101,73 @@ final class InDialogRelay {
             other.outgoingReinvite = true;
         }
         relay(call, leg, other, tx, req, sessionChange);
+    }
+
+    /**
+     * A request from a caller the switch answered itself (an IVR, nobody bridged yet): a re-INVITE or UPDATE
+     * gets our own answer (hold, a codec change, a session refresh), SIP INFO keys (application/dtmf-relay)
+     * go to the application, OPTIONS gets 200; anything else is not for an IVR (501).
+     */
+    private void answerLocally(Call call, Leg leg, ServerTransaction tx, SIPRequest req) {
+        String method = req.getMethod();
+        if ("INVITE".equals(method) || "UPDATE".equals(method)) {
+            if (req.getContactHeader() != null) {
+                leg.remoteTarget = req.getContactHeader().getAddress().getURI().toString();
+            }
+            byte[] offer = MessageParts.sdp(req);
+            CallMedia.Outcome o = offer != null ? call.media.answerOffer(Side.A, offer) : call.media.freshOffer(Side.A);
+            if (!o.isOk()) {
+                SIPResponse r = Responses.create(req, o.status(), o.reason(), null);
+                if (o.status() == 488) {
+                    Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
+                }
+                tx.respond(r);
+                return;
+            }
+            SIPResponse ok = Responses.create(req, 200, null, leg.localTag);
+            MessageParts.setSdp(ok, o.bytes());
+            Responses.add(ok, "Contact", text.contact(leg.transport));
+            if ("INVITE".equals(method)) {
+                String key = leg.callId + "|" + req.getCSeq().getSeqNumber();
+                pendingAcks.put(key, new Pending(tx, null));
+                tx.onNoAck(() -> pendingAcks.remove(key));
+            }
+            tx.respond(ok);
+            return;
+        }
+        if ("INFO".equals(method)) {
+            char digit = dtmfRelaySignal(req);
+            tx.respond(Responses.create(req, 200));
+            if (digit != 0) {
+                log.info("call {}: DTMF {} from the caller (SIP INFO)", call.a.callId, digit);
+                call.local.digit(digit);
+            }
+            return;
+        }
+        if ("OPTIONS".equals(method)) {
+            tx.respond(Responses.create(req, 200));
+            return;
+        }
+        tx.respond(Responses.create(req, 501, "Not Implemented (" + method + " to an IVR)", null));
+    }
+
+    /** The key of an {@code application/dtmf-relay} INFO body ({@code Signal=5}), or 0. */
+    private static char dtmfRelaySignal(SIPRequest req) {
+        String type = MessageParts.contentType(req);
+        byte[] body = req.getRawContent();
+        if (type == null || body == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/dtmf-relay")) {
+            return 0;
+        }
+        for (String line : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).trim().equalsIgnoreCase("Signal")) {
+                String v = line.substring(eq + 1).trim().toUpperCase(java.util.Locale.ROOT);
+                if (v.length() == 1 && "0123456789*#ABCD".indexOf(v.charAt(0)) >= 0) {
+                    return v.charAt(0);
+                }
+            }
+        }
+        return 0;
     }
 
     private void relay(Call call, Leg from, Leg to, ServerTransaction tx, SIPRequest req, boolean sessionChange) {
@@ -225,7 +296,9 @@ final class InDialogRelay {
             CallMedia.Outcome o = call.media.answerFrom(leg == call.a ? Side.A : Side.B, answer, false);
             body = o.isOk() ? o.bytes() : null;
         }
-        ackSender.send(p.other, body == null ? null : "application/sdp", body);
+        if (p.other != null) {
+            ackSender.send(p.other, body == null ? null : "application/sdp", body);
+        }
         return true;
     }
 

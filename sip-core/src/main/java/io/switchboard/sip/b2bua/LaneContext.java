@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public record LaneContext(Lane lane, TransactionLayer transactions, StringMsgParser parser, SipConfig config, Directory directory,
                           BindingStore bindings, DigestAuth auth, AbusePolicy policy, SipTransport transport,
                           InstantSource clock, AtomicInteger activeCalls, String host, int port, Trunks trunks,
-                          InboundRouter inbound, OutboundRouter outbound, MediaService media, MediaTick tick) {
+                          InboundRouter inbound, OutboundRouter outbound, MediaService media, MediaTick tick,
+                          CallApplications applications) {
 
     /** Parses a request this node wrote itself; a failure is a bug in our text, reported as such. */
     public SIPRequest parseOwn(byte[] bytes) {

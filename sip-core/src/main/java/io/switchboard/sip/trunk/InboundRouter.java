@@ -8,10 +8,13 @@ package io.switchboard.sip.trunk;
 public interface InboundRouter {
 
     /** Where the call goes, or why it is refused. */
-    sealed interface Decision permits ToExtension, Refuse { }
+    sealed interface Decision permits ToExtension, ToFlow, Refuse { }
 
     /** Ring a local extension; {@code did} is the normalised dialled number (for the CDR and logs). */
     record ToExtension(String extension, String did) implements Decision { }
+
+    /** Answer with an application (an IVR flow) inside the switch. */
+    record ToFlow(String flow, String did) implements Decision { }
 
     /** Refuse with this final status and reason phrase. */
     record Refuse(int status, String reason) implements Decision { }

@@ -1,0 +1,202 @@
+package io.switchboard.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.app.TestSwitch;
+import io.switchboard.ivr.exec.FlowEvent;
+import io.switchboard.speech.tts.SynthesisRequest;
+import io.switchboard.speech.tts.marytts.MaryTtsSynthesizer;
+import io.switchboard.testkit.FreePorts;
+import io.switchboard.testkit.Sipp;
+import io.switchboard.testkit.SippProcess;
+import io.switchboard.testkit.SippResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * IVR flows on real calls: SIPp dials the hotline number from extension 1001 (an internal test call); the
+ * switch answers with the flow, its prompts arrive as RTP with speech in them, an RFC 2833 key from
+ * SIPp's pcap or the word "billing" (MaryTTS, streamed as PCMU RTP) picks the billing step, silence runs
+ * the no-input retries into the fallback, and a flow file changed mid-call takes effect for the next
+ * call while the current one finishes on its version.
+ */
+class IvrE2eTest {
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
+    private static short[] billing;
+
+    @BeforeAll
+    static void speakBilling() {
+        // also warms MaryTTS up in this JVM, which the switch under test shares
+        billing = MaryTtsSynthesizer.lazy().synthesize(SynthesisRequest.of("en-US", "billing")).resampled(8000).pcm();
+    }
+
+    @Test
+    void rfc2833KeyFromSippReachesTheBillingStepAfterSpokenPrompts() {
+        Path conf = confWithFlow(flow("welcome"));
+        try (RtpPeer rtp = new RtpPeer();
+                TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp(), "media.symmetricRtp=false")) {
+            Steps steps = Steps.of(sw);
+            registerDeskPhone(sw);
+            SippResult r = E2e.uac("uac-ivr-dtmf.xml", "ivr-dtmf", sw, Sipp.Transport.UDP, "1001", "4008001234")
+                    .key("rtp_port", Integer.toString(rtp.port())).timeout(CALL_TIMEOUT).recvTimeout(CALL_TIMEOUT)
+                    .arg("-mi", "127.0.0.1", "-mp", Integer.toString(FreePorts.udpAndTcpPair()), "-d", "12000").run();
+            E2e.assertCalls(1, r);
+            assertThat(steps.only()).as("steps").containsSubsequence("welcome", "main", "billing", "bye").doesNotContain("sales", "fallback");
+            assertThat(rtp.loudFrames(300)).as("prompt frames with speech energy (of " + rtp.frames() + ")").isGreaterThan(75);
+        }
+    }
+
+    @Test
+    void theCallerSayingBillingReachesTheBillingStep() throws Exception {
+        Path conf = confWithFlow(flow("welcome"));
+        try (RtpPeer rtp = new RtpPeer(); TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp())) {
+            Steps steps = Steps.of(sw);
+            registerDeskPhone(sw);
+            try (SippProcess caller = callIn(sw, rtp, "ivr-speech")) {
+                await().atMost(Duration.ofSeconds(40)).until(() -> steps.only().contains("main"));
+                Thread.sleep(1500);
+                rtp.speak(billing);
+                E2e.assertCalls(1, caller.awaitExit(CALL_TIMEOUT));
+            }
+            assertThat(steps.only()).as("steps").containsSubsequence("welcome", "main", "billing", "bye").doesNotContain("fallback");
+        }
+    }
+
+    @Test
+    void silenceRetriesThenFallsBackAndAReloadedFlowServesOnlyTheNextCall() throws Exception {
+        Path conf = confWithFlow(flow("welcome"));
+        try (RtpPeer first = new RtpPeer(); RtpPeer second = new RtpPeer();
+                TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp(), "ivr.watch=200ms")) {
+            Steps steps = Steps.of(sw);
+            registerDeskPhone(sw);
+            try (SippProcess silent = callIn(sw, first, "ivr-silent")) {
+                await().atMost(Duration.ofSeconds(40)).until(() -> steps.only().contains("main"));
+                String firstCall = steps.calls().get(0);
+                Files.writeString(conf.resolve("ivr").resolve("e2e.yaml"), flow("greeting"));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> sw.switchboard().ivr().store().published("e2e").map(v -> v.version()).orElse(0) == 2);
+                try (SippProcess next = callIn(sw, second, "ivr-reloaded")) {
+                    await().atMost(Duration.ofSeconds(40)).until(() -> steps.calls().size() == 2
+                            && steps.of(steps.calls().get(1)).contains("main"));
+                    String secondCall = steps.calls().get(1);
+                    rtp(second);
+                    E2e.assertCalls(1, silent.awaitExit(CALL_TIMEOUT));
+                    assertThat(steps.version(firstCall)).as("version of the call in progress").isEqualTo(1);
+                    assertThat(steps.of(firstCall)).as("first call (silent, version 1)")
+                            .containsSubsequence("welcome", "main", "fallback", "bye").doesNotContain("greeting", "billing", "sales");
+                    assertThat(steps.version(secondCall)).as("version of the next call").isEqualTo(2);
+                    assertThat(steps.of(secondCall)).as("second call (version 2)").startsWith("greeting");
+                    E2e.assertCalls(1, next.awaitExit(CALL_TIMEOUT));
+                }
+            }
+        }
+    }
+
+    /** Once speech input is ready, extension 1001 registers, as a desk phone does (a stranger dialling the hotline number gets 403). */
+    private static void registerDeskPhone(TestSwitch sw) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> sw.switchboard().ivr().speechReady());
+        E2e.register(sw, Sipp.Transport.UDP, "ivr", "1001", FreePorts.udpAndTcp());
+    }
+
+    private static void rtp(RtpPeer peer) {
+        peer.speak(billing);
+    }
+
+    private static SippProcess callIn(TestSwitch sw, RtpPeer rtp, String name) {
+        return E2e.uac("uac-ivr.xml", name, sw, Sipp.Transport.UDP, "1001", "4008001234")
+                .key("rtp_port", Integer.toString(rtp.port())).timeout(CALL_TIMEOUT).recvTimeout(CALL_TIMEOUT).start();
+    }
+
+    /** The test line: a welcome step named {@code firstStep}, a menu (1 sales, 2 or "billing" billing), fallback on silence. */
+    static String flow(String firstStep) {
+        return """
+                flow: e2e
+                description: the end-to-end test line
+                numbers: ["4008001234"]
+                language: en-US
+                start: %1$s
+                steps:
+                  %1$s:
+                    say: "Welcome to the test line."
+                  main:
+                    menu: "For sales, press 1. For billing, press 2 or say billing."
+                    options:
+                      - { key: 1, phrases: [sales], next: sales }
+                      - { key: 2, phrases: [billing], next: billing }
+                    timeout: 3s
+                    retries: 1
+                    noInputPrompt: "Sorry, I did not hear you."
+                    noInput: fallback
+                    noMatch: fallback
+                  sales:
+                    say: "Sales."
+                    next: bye
+                  billing:
+                    say: "Billing."
+                    next: bye
+                  fallback:
+                    say: "Please call again later."
+                  bye:
+                    hangup: done
+                """.formatted(firstStep);
+    }
+
+    private static Path confWithFlow(String flow) {
+        Path conf = E2e.conf("ivr-", "", null);
+        try {
+            Files.createDirectories(conf.resolve("ivr"));
+            Files.writeString(conf.resolve("ivr").resolve("e2e.yaml"), flow);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return conf;
+    }
+
+    /** The steps each call's flow went through, in order, from the engine's events. */
+    static final class Steps {
+        private final Map<String, List<String>> byCall = new ConcurrentHashMap<>();
+        private final Map<String, Integer> versions = new ConcurrentHashMap<>();
+        private final List<String> calls = new CopyOnWriteArrayList<>();
+
+        static Steps of(TestSwitch sw) {
+            Steps s = new Steps();
+            sw.switchboard().ivr().onEvent(e -> {
+                if (e instanceof FlowEvent.FlowStarted f && !s.versions.containsKey(f.callId())) {
+                    s.versions.put(f.callId(), f.version());
+                    s.calls.add(f.callId());
+                } else if (e instanceof FlowEvent.StepStarted st) {
+                    s.byCall.computeIfAbsent(st.callId(), k -> new CopyOnWriteArrayList<>()).add(st.step());
+                }
+            });
+            return s;
+        }
+
+        List<String> calls() {
+            return calls;
+        }
+
+        List<String> of(String callId) {
+            return new ArrayList<>(byCall.getOrDefault(callId, List.of()));
+        }
+
+        int version(String callId) {
+            return versions.getOrDefault(callId, 0);
+        }
+
+        /** The steps of the one call so far. */
+        List<String> only() {
+            return calls.isEmpty() ? List.of() : of(calls.get(0));
+        }
+    }
+}
