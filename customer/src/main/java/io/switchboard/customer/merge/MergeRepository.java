@@ -105,6 +105,12 @@ final class MergeRepository {
         });
     }
 
+    /** The newest merge into {@code targetId} after {@code mergeId} that still stands, if any (undo order is last-first). */
+    Optional<Long> laterStandingMergeInto(long targetId, long mergeId) {
+        return db.inTransaction(c -> longs(c, "SELECT id FROM merges WHERE target_id = ? AND id > ? AND unmerged_at IS NULL "
+                + "ORDER BY id DESC", targetId, mergeId).stream().findFirst());
+    }
+
     void markUnmerged(long id, Instant at, String actor, String reason) {
         db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE merges SET unmerged_at = ?, unmerged_by = ?, unmerge_reason = ? WHERE id = ?")) {

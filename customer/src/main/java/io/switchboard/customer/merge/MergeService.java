@@ -7,6 +7,7 @@ import io.switchboard.customer.identity.Profile;
 import io.switchboard.customer.storage.Database;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Merges two customers into one and undoes merges exactly. A merge moves every identity and interaction
@@ -72,7 +73,7 @@ public final class MergeService {
      * Undoes merge {@code mergeId}: the identities and interactions it moved go back to the source, the
      * source is live again, and the target's profile returns to what it was before the merge unless someone
      * edited it since (then the edit is kept). Merges are undone last-first: a later merge of the target
-     * into another customer must be undone before this one ({@link MergeConflictException.StaleAudit}).
+     * into another customer, or a later merge into the same target, must be undone before this one ({@link MergeConflictException.StaleAudit}).
      */
     public MergeRecord unmerge(long mergeId, String actor, String reason) {
         requireText(actor, "actor");
@@ -92,6 +93,11 @@ public final class MergeService {
             if (target.merged()) {
                 throw new MergeConflictException.StaleAudit(mergeId, "customer " + target.id() + " was merged into "
                         + target.mergedInto() + " since; undo that merge first");
+            }
+            Optional<Long> later = merges.laterStandingMergeInto(target.id(), mergeId);
+            if (later.isPresent()) {
+                throw new MergeConflictException.StaleAudit(mergeId, "merge " + later.get() + " into customer " + target.id()
+                        + " came later; undo it first");
             }
             moveBack("identities", m.movedIdentities(), m, "an identity it moved was unlinked or moved since");
             moveBack("interactions", m.movedInteractions(), m, "an interaction it moved was moved since");
