@@ -22,9 +22,15 @@ public final class TestStorage {
     }
 
     public static StorageConfig config(Vendor vendor, int pool) {
+        return config(vendor, pool, null);
+    }
+
+    /** A new database that outlives a close: an H2 file under {@code dir} (in memory when null), or a PostgreSQL database. */
+    public static StorageConfig config(Vendor vendor, int pool, Path dir) {
         String name = "t" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
         if (vendor == Vendor.H2) {
-            return new StorageConfig("jdbc:h2:mem:" + name, "sa", "", pool);
+            String url = dir == null ? "jdbc:h2:mem:" + name : "jdbc:h2:file:" + dir.toAbsolutePath().resolve(name);
+            return new StorageConfig(url, "sa", "", pool);
         }
         Postgres pg = Postgres.shared();
         return new StorageConfig(pg.createDatabase(name), pg.user(), "", pool);

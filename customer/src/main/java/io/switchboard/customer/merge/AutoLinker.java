@@ -21,7 +21,9 @@ import java.util.Optional;
  * decide: customers owning different strong keys of one contact are merged (rule {@code auto:same_unionid}
  * or {@code auto:verified_phone}, actor {@code system}). Weak keys (an unverified email or phone, a device,
  * a visitor id) owned by another customer only produce a {@link Suggestion}. Unknown identities are linked
- * to the contact's customer with rule {@code seen_with:<type of the key that found it>}.
+ * to the contact's customer with rule {@code seen_with:<type of the key that found it>}. When the contact
+ * carries a strong key that nobody owns yet, a weak key never decides whose it is: a new customer is made
+ * for the strong key and the weak key's owner is suggested.
  */
 public final class AutoLinker {
     public static final String ACTOR = "system";
@@ -67,8 +69,9 @@ public final class AutoLinker {
         }
         Identity anchorKey = null;
         Customer anchor = null;
+        boolean hasStrong = strongFirst.get(0).strong();
         for (Map.Entry<Identity, Optional<LinkedIdentity>> e : owned.entrySet()) {
-            if (e.getValue().isPresent()) {
+            if (e.getValue().isPresent() && (e.getKey().strong() || !hasStrong)) {
                 anchorKey = e.getKey();
                 anchor = customers.resolve(e.getValue().get().customerId());
                 break;
