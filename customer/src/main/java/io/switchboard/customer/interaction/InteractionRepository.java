@@ -122,13 +122,6 @@ public final class InteractionRepository {
         return topics;
     }
 
-    /** Ids of every interaction of {@code customerId} (merge bookkeeping). */
-    public List<Long> idsOf(long customerId) {
-        List<Long> ids = new ArrayList<>();
-        query("SELECT " + COLUMNS + " FROM interactions WHERE customer_id = ? ORDER BY id", customerId).forEach(i -> ids.add(i.id()));
-        return ids;
-    }
-
     private List<Interaction> query(String sql, Object... params) {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql)) {
