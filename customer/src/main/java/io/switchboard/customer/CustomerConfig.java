@@ -1,6 +1,7 @@
 package io.switchboard.customer;
 
 import io.switchboard.core.config.Config;
+import io.switchboard.core.config.ConfigException;
 import io.switchboard.core.config.ConfigKey;
 import io.switchboard.customer.identity.IdentityNormalizer;
 import io.switchboard.customer.storage.StorageConfig;
@@ -31,7 +32,7 @@ public record CustomerConfig(StorageConfig storage, String phoneRegion, int stor
         try {
             new IdentityNormalizer(region);
         } catch (IllegalArgumentException e) {
-            throw new io.switchboard.core.config.ConfigException("customer.phoneRegion: " + e.getMessage());
+            throw new ConfigException("customer.phoneRegion: " + e.getMessage());
         }
         return new CustomerConfig(StorageConfig.from(c), region, c.get(STORAGE_QUEUE));
     }

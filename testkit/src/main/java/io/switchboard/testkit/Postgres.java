@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class Postgres implements AutoCloseable {
                 "unix_socket_directories = ''", "fsync = off", "synchronous_commit = off", "full_page_writes = off",
                 "max_connections = 60", "");
         Files.writeString(data.resolve("postgresql.conf"), conf, StandardCharsets.UTF_8,
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         run(asUser(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                 dir.resolve("postgres.log").toString(), "-w", "-t", "60", "start")), 90);
     }

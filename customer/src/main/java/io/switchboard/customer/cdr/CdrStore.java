@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,7 +155,7 @@ public final class CdrStore {
         return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 for (int k = 0; k < params.size(); k++) {
-                    if (params.get(k) instanceof java.time.Instant t) {
+                    if (params.get(k) instanceof Instant t) {
                         Sql.setInstant(ps, k + 1, t);
                     } else {
                         ps.setString(k + 1, (String) params.get(k));

@@ -12,6 +12,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Customer rows and their profiles. Synchronous JDBC: call through the storage executor, not from a lane. */
 public final class CustomerRepository {
@@ -140,7 +141,7 @@ public final class CustomerRepository {
 
     static Customer read(ResultSet rs) throws SQLException {
         Profile p = new Profile(rs.getString("display_name"), rs.getString("language"), rs.getInt("vip_level"),
-                new java.util.TreeSet<>(Json.strings(rs.getString("tags"))), Json.stringMap(rs.getString("custom_fields")));
+                new TreeSet<>(Json.strings(rs.getString("tags"))), Json.stringMap(rs.getString("custom_fields")));
         Long merged = Sql.getLong(rs, "merged_into");
         return new Customer(rs.getLong("id"), p, merged == null ? 0 : merged, Sql.getInstant(rs, "created_at"),
                 Sql.getInstant(rs, "updated_at"));

@@ -1,5 +1,6 @@
 package io.switchboard.customer.identity;
 
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,8 @@ public record Profile(String name, String language, int vipLevel, Set<String> ta
         if (vipLevel < 0) {
             throw new IllegalArgumentException("vipLevel must be 0 or more, got " + vipLevel);
         }
-        tags = tags == null ? Set.of() : java.util.Collections.unmodifiableSortedSet(new TreeSet<>(tags));
-        customFields = customFields == null ? Map.of() : java.util.Collections.unmodifiableSortedMap(new TreeMap<>(customFields));
+        tags = tags == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(tags));
+        customFields = customFields == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(customFields));
     }
 
     public static Profile named(String name) {
