@@ -59,7 +59,8 @@ final class AgentFlow {
         }
     }
 
-    private void withdrawOffers(Agent a) {
+    /** Stops every offer ringing {@code a}; each task goes to another agent or back to its line. */
+    void withdrawOffers(Agent a) {
         for (Offer o : EngineCore.copy(a.offers)) {
             Task t = o.task;
             dispatch.close(o);

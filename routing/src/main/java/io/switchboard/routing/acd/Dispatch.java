@@ -102,12 +102,17 @@ final class Dispatch {
 
     /** Removes one offer and frees the agent's slot (without filling it: the caller decides when). */
     void close(Offer o) {
+        AgentState before = core.detach(o.agent);
+        unlink(o);
+        core.attach(o.agent, before);
+    }
+
+    /** The bookkeeping of {@link #close}, for callers that already detached the agent. */
+    private static void unlink(Offer o) {
         o.timer.cancel();
         o.task.offers.remove(o);
         o.agent.offers.remove(o);
-        AgentState before = core.detach(o.agent);
         o.agent.offered[o.task.media().ordinal()]--;
-        core.attach(o.agent, before);
     }
 
     void accept(Offer o) {
@@ -145,26 +150,38 @@ final class Dispatch {
         fill(a);
     }
 
-    /** The agent rejected ({@code missed} false) or let the offer ring out ({@code missed} true). */
+    /**
+     * The agent rejected ({@code missed} false) or let the offer ring out ({@code missed} true). The
+     * agent is not offered this task again; after the queue's max misses in a row they go away
+     * ("missed") in the same step, so they never flash available in between.
+     */
     void decline(Offer o, boolean missed) {
         Task t = o.task;
         Agent a = o.agent;
-        close(o);
+        int maxMisses = t.queue.config.maxMisses();
+        AgentState before = core.detach(a);
+        unlink(o);
         t.exclude(a);
+        boolean sentAway = false;
         if (missed) {
             a.misses++;
-            core.publish(new AcdEvent.OfferTimedOut(t.id, t.queue.id, a.id, a.misses));
-        } else {
-            core.publish(new AcdEvent.TaskRejected(t.id, t.queue.id, a.id));
+            sentAway = maxMisses > 0 && a.misses >= maxMisses && a.presence == Presence.READY;
+            if (sentAway) {
+                a.presence = Presence.AWAY;
+                a.awayReason = "missed";
+            }
+        }
+        core.attach(a, before);
+        core.publish(missed ? new AcdEvent.OfferTimedOut(t.id, t.queue.id, a.id, a.misses)
+                : new AcdEvent.TaskRejected(t.id, t.queue.id, a.id));
+        if (sentAway) {
+            agentFlow.withdrawOffers(a);
         }
         if (t.offers.isEmpty()) {
             t.to(TaskPhase.Event.DECLINE);
             dispatch(t);
         }
-        int maxMisses = t.queue.config.maxMisses();
-        if (missed && maxMisses > 0 && a.misses >= maxMisses && a.presence == Presence.READY) {
-            agentFlow.set(a, Presence.AWAY, "missed");
-        } else {
+        if (!sentAway) {
             fill(a);
         }
     }
