@@ -21,6 +21,7 @@ final class AgentIndex {
     static final String ANY = "*";
 
     private final AgentOrder[] orders;
+    private final boolean indexAny;
     private final List<Map<String, Bucket>> byMedia = new ArrayList<>();
 
     /** The agents of one (media, skill), in each ordering in use. */
@@ -35,7 +36,12 @@ final class AgentIndex {
         }
     }
 
-    AgentIndex(Set<AgentOrder> inUse) {
+    /**
+     * @param inUse the orderings the configured strategies walk (only those are maintained)
+     * @param indexAny whether some queue requires no skill, so the {@link #ANY} sets are needed
+     */
+    AgentIndex(Set<AgentOrder> inUse, boolean indexAny) {
+        this.indexAny = indexAny;
         this.orders = (inUse.isEmpty() ? EnumSet.of(AgentOrder.IDLE) : EnumSet.copyOf(inUse)).toArray(new AgentOrder[0]);
         for (MediaType ignored : MediaType.values()) {
             byMedia.add(new HashMap<>());
@@ -51,7 +57,9 @@ final class AgentIndex {
                 for (String skill : a.config.skills().keySet()) {
                     add(skills.computeIfAbsent(skill, k -> new Bucket()), a);
                 }
-                add(skills.computeIfAbsent(ANY, k -> new Bucket()), a);
+                if (indexAny) {
+                    add(skills.computeIfAbsent(ANY, k -> new Bucket()), a);
+                }
             }
         }
     }
@@ -64,7 +72,9 @@ final class AgentIndex {
                 for (String skill : a.config.skills().keySet()) {
                     remove(skills.get(skill), a);
                 }
-                remove(skills.get(ANY), a);
+                if (indexAny) {
+                    remove(skills.get(ANY), a);
+                }
             }
         }
         a.indexedMask = 0;

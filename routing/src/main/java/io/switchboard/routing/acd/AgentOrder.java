@@ -9,14 +9,29 @@ import java.util.Comparator;
  * sequence number breaks ties, which makes every ordering total and every decision deterministic.
  */
 enum AgentOrder {
-    IDLE(Comparator.comparingLong((Agent a) -> a.idleSince).thenComparingInt(a -> a.seq)),
-    OCCUPANCY(Comparator.comparingInt((Agent a) -> a.usedTotal())
-            .thenComparingLong(a -> a.idleSince).thenComparingInt(a -> a.seq)),
-    ROUND_ROBIN(Comparator.comparingLong((Agent a) -> a.lastOffer).thenComparingInt(a -> a.seq));
+    IDLE {
+        @Override
+        int compare(Agent x, Agent y) {
+            int c = Long.compare(x.idleSince, y.idleSince);
+            return c != 0 ? c : Integer.compare(x.seq, y.seq);
+        }
+    },
+    OCCUPANCY {
+        @Override
+        int compare(Agent x, Agent y) {
+            int c = Integer.compare(x.usedTotal(), y.usedTotal());
+            return c != 0 ? c : IDLE.compare(x, y);
+        }
+    },
+    ROUND_ROBIN {
+        @Override
+        int compare(Agent x, Agent y) {
+            int c = Long.compare(x.lastOffer, y.lastOffer);
+            return c != 0 ? c : Integer.compare(x.seq, y.seq);
+        }
+    };
 
-    final Comparator<Agent> comparator;
+    final Comparator<Agent> comparator = this::compare;
 
-    AgentOrder(Comparator<Agent> comparator) {
-        this.comparator = comparator;
-    }
+    abstract int compare(Agent x, Agent y);
 }

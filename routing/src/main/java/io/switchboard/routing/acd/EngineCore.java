@@ -42,11 +42,13 @@ final class EngineCore {
         this.clock = clock;
         this.baseSecond = clock.instant().getEpochSecond();
         Set<AgentOrder> orders = EnumSet.noneOf(AgentOrder.class);
+        boolean anySkill = false;
         for (QueueConfig q : directory.queues()) {
             queues.put(q.id(), new QueueRuntime(q));
             orders.add(q.strategy().order());
+            anySkill |= q.required().isEmpty();
         }
-        this.index = new AgentIndex(orders);
+        this.index = new AgentIndex(orders, anySkill);
         this.matcher = new Matcher(index);
         for (AgentConfig a : directory.agents()) {
             addAgent(a);

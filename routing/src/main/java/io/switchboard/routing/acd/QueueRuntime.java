@@ -1,7 +1,6 @@
 package io.switchboard.routing.acd;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,7 @@ final class QueueRuntime {
     final long escalateNanos;
     final long slaNanos;
     final List<Agent> members = new ArrayList<>();
-    final TreeSet<Task> unanswered = new TreeSet<>(Comparator.comparingLong((Task t) -> t.seq));
+    final TreeSet<Task> unanswered = new TreeSet<>((x, y) -> Long.compare(x.seq, y.seq));
     private final Map<LineKey, WaitingLine> lines = new HashMap<>();
     private final List<List<WaitingLine>> linesByMedia = new ArrayList<>();
     long entered;

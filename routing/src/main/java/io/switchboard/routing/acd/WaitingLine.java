@@ -10,8 +10,10 @@ import java.util.TreeSet;
  * agent already declined are skipped.
  */
 final class WaitingLine {
-    private static final Comparator<Task> ORDER =
-            Comparator.comparingLong((Task t) -> t.orderKey).thenComparingLong(t -> t.seq);
+    private static final Comparator<Task> ORDER = (x, y) -> {
+        int c = Long.compare(x.orderKey, y.orderKey);
+        return c != 0 ? c : Long.compare(x.seq, y.seq);
+    };
 
     final MediaType media;
     final Requirement requirement;
