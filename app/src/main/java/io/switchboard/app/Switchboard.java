@@ -2,6 +2,7 @@ package io.switchboard.app;
 
 import io.switchboard.app.voice.Ivr;
 import io.switchboard.app.voice.IvrConfig;
+import io.switchboard.app.voice.Queues;
 import io.switchboard.core.config.Config;
 import io.switchboard.ivr.exec.JdkHttpFetcher;
 import io.switchboard.speech.tts.TtsConfig;
@@ -31,9 +32,11 @@ public final class Switchboard implements AutoCloseable {
     private final SipStack sip;
     private final HttpServer http;
     private final Ivr ivr;
+    private final Queues queues;
     private volatile boolean closed;
 
-    private Switchboard(SipStack sip, HttpServer http, Ivr ivr) {
+    private Switchboard(SipStack sip, HttpServer http, Ivr ivr, Queues queues) {
+        this.queues = queues;
         this.sip = sip;
         this.http = http;
         this.ivr = ivr;
@@ -82,7 +85,8 @@ public final class Switchboard implements AutoCloseable {
             throw new StartupException("media: " + e.getMessage(), e);
         }
         SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks, trunks, media);
-        Ivr ivr = Ivr.start(IvrConfig.from(config), TtsConfig.from(config), confDir, app.dataDir());
+        Queues queues = Queues.load(confDir.resolve("directory.yaml"));
+        Ivr ivr = Ivr.start(IvrConfig.from(config), TtsConfig.from(config), confDir, app.dataDir(), queues);
         sip.applications(ivr.applications());
         try {
             sip.start();
@@ -90,6 +94,7 @@ public final class Switchboard implements AutoCloseable {
             sip.close(Duration.ZERO);
             media.close();
             ivr.close();
+            queues.close();
             throw new StartupException("SIP listeners on " + sipConfig.bind() + ":" + sipConfig.port() + ": " + e.getMessage(), e);
         }
         HttpServer http = null;
@@ -102,15 +107,21 @@ public final class Switchboard implements AutoCloseable {
                 sip.close(Duration.ZERO);
                 media.close();
                 ivr.close();
+                queues.close();
                 throw new StartupException("HTTP listener " + app.httpBind() + ":" + app.httpPort() + ": " + e.getMessage(), e);
             }
         }
         log.info("switchboard ready: {} extensions, health at http://{}:{}/health", directory.all().size(), app.httpBind(), app.httpPort());
-        return new Switchboard(sip, http, ivr);
+        return new Switchboard(sip, http, ivr, queues);
     }
 
     public SipStack sip() {
         return sip;
+    }
+
+    /** The ACD (agents, queues) of this node. */
+    public Queues queues() {
+        return queues;
     }
 
     /** The IVR flows (store, engine) of this node. */
@@ -143,6 +154,7 @@ public final class Switchboard implements AutoCloseable {
         sip.close(Duration.ofSeconds(5));
         sip.media().close();
         ivr.close();
+        queues.close();
         log.info("switchboard stopped");
     }
 }

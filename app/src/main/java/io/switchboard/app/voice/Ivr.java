@@ -44,10 +44,10 @@ public final class Ivr implements AutoCloseable {
         this.applications = applications;
     }
 
-    public static Ivr start(IvrConfig config, TtsConfig tts, Path confDir, Path dataDir) {
+    public static Ivr start(IvrConfig config, TtsConfig tts, Path confDir, Path dataDir, Queues queues) {
         Clock clock = Clock.systemUTC();
         Path flows = confDir.resolve(config.dir());
-        FlowStore store = new FlowStore(flows, dataDir.resolve("ivr"), new DefaultCatalog(), clock);
+        FlowStore store = new FlowStore(flows, dataDir.resolve("ivr"), new DefaultCatalog(queues.queueNames()), clock);
         List<Problem> problems = store.load();
         for (Problem p : problems) {
             log.warn("ivr: not published: {}", p);
@@ -71,7 +71,7 @@ public final class Ivr implements AutoCloseable {
             }
         };
         FlowEngine engine = new FlowEngine(Limits.defaults(), new JdkHttpFetcher(), CustomerLookup.NONE, dispatch);
-        VoiceApplications apps = new VoiceApplications(store, engine, speech, confDir.resolve(config.sounds()),
+        VoiceApplications apps = new VoiceApplications(store, engine, speech, queues, confDir.resolve(config.sounds()),
                 dataDir.resolve("voicemail"), clock);
         return new Ivr(store, watcher, lane, speech, apps, listeners);
     }

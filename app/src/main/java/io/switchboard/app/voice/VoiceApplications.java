@@ -36,8 +36,12 @@ public final class VoiceApplications implements CallApplications, AutoCloseable 
     private final ExecutorService io;
     private final AudioFiles files;
     private final Voicemail voicemail;
+    private final Queues queues;
+    private final FeatureCodes features;
 
-    public VoiceApplications(FlowStore store, FlowEngine engine, Speech speech, Path sounds, Path voicemailDir, InstantSource clock) {
+    public VoiceApplications(FlowStore store, FlowEngine engine, Speech speech, Queues queues, Path sounds, Path voicemailDir,
+            InstantSource clock) {
+        this.queues = queues;
         this.store = store;
         this.engine = engine;
         this.speech = speech;
@@ -48,10 +52,15 @@ public final class VoiceApplications implements CallApplications, AutoCloseable 
         });
         this.files = new AudioFiles(sounds, 32L << 20, io);
         this.voicemail = new Voicemail(voicemailDir, io, clock);
+        this.features = new FeatureCodes(queues, speech);
     }
 
     @Override
     public Optional<String> applicationFor(String dialled) {
+        Optional<String> feature = FeatureCodes.applicationFor(dialled);
+        if (feature.isPresent()) {
+            return feature;
+        }
         FlowSet flows = store.snapshot();
         Optional<FlowVersion> v = flows.forNumber(dialled);
         if (v.isEmpty() && numbers.normalize(dialled) instanceof Normalized.Valid n) {
@@ -65,6 +74,10 @@ public final class VoiceApplications implements CallApplications, AutoCloseable 
 
     @Override
     public void start(String application, AnsweredCall call) {
+        if (application.startsWith(FeatureCodes.PREFIX)) {
+            features.start(application, call);
+            return;
+        }
         FlowSet flows = store.snapshot();
         int version = flows.get(application).map(FlowVersion::version).orElse(0);
         log.info("call {}: flow {} version {} answers {} calling {}", call.callId(), application, version, call.caller(), call.dialled());
@@ -79,7 +92,7 @@ public final class VoiceApplications implements CallApplications, AutoCloseable 
                 call.tag("ivr_outcome", String.valueOf(end.outcome()));
             }
         };
-        engine.start(flows, application, new VoiceSession(call, speech, files, voicemail), call.lane(), perCall);
+        engine.start(flows, application, new VoiceSession(call, speech, files, voicemail, queues), call.lane(), perCall);
     }
 
     @Override

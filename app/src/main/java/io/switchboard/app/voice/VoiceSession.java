@@ -38,6 +38,10 @@ final class VoiceSession implements CallSession {
     private final Speech speech;
     private final AudioFiles files;
     private final Voicemail voicemail;
+    private final Queues queues;
+    private QueueWait queueWait;
+    private Player holdMusic;
+    private boolean musicWanted;
     private final Map<Long, Runnable> stops = new HashMap<>();
     private SessionEvents events;
     private long listening;
@@ -46,8 +50,9 @@ final class VoiceSession implements CallSession {
     private String finishKeys;
     private boolean over;
 
-    VoiceSession(AnsweredCall call, Speech speech, AudioFiles files, Voicemail voicemail) {
+    VoiceSession(AnsweredCall call, Speech speech, AudioFiles files, Voicemail voicemail, Queues queues) {
         this.call = call;
+        this.queues = queues;
         this.speech = speech;
         this.files = files;
         this.voicemail = voicemail;
@@ -64,6 +69,9 @@ final class VoiceSession implements CallSession {
         call.onDigit(this::digit);
         call.onEnded(reason -> {
             over = true;
+            if (queueWait != null) {
+                queueWait.callEnded();
+            }
             if (recording != null) {
                 // a caller who hangs up after speaking leaves the message (voicemail as callers know it)
                 recording.finish();
@@ -185,7 +193,47 @@ final class VoiceSession implements CallSession {
 
     @Override
     public void enqueue(long op, QueueRequest request) {
-        events.post(new SessionEvent.Failed(op, "queue " + request.queue() + " has no agent available"));
+        if (queues == null || !queues.hasQueue(request.queue())) {
+            events.post(new SessionEvent.Failed(op, "there is no queue called " + request.queue() + " in directory.yaml"));
+            return;
+        }
+        QueueWait wait = new QueueWait(call, queues, op, request, events, this::stopHoldMusic);
+        queueWait = wait;
+        if (request.holdMusic() != null) {
+            playLoop(request.holdMusic());
+        }
+        stops.put(op, () -> {
+            wait.cancel();
+            stopHoldMusic();
+        });
+        wait.start();
+    }
+
+    private void stopHoldMusic() {
+        if (holdMusic != null) {
+            holdMusic.stop();
+            holdMusic = null;
+        }
+        musicWanted = false;
+    }
+
+    /** Hold music: the file round and round until {@link #stopHoldMusic}. */
+    private void playLoop(String file) {
+        musicWanted = true;
+        PayloadType codec = codec();
+        files.load(file, codec).thenAccept(encoded -> call.lane().execute(() -> {
+            if (over || !musicWanted) {
+                return;
+            }
+            RtpSession session = call.session();
+            int pt = call.media().codec().number();
+            int units = call.media().codec().clockRate() / 50;
+            holdMusic = Player.encoded(encoded, payload -> session.sendPacket(session.sender().nextFrame(pt, payload, units)), true, o -> { });
+            call.tick().add(holdMusic);
+        })).exceptionally(e -> {
+            log.warn("call {}: hold music {} cannot play: {}", call.callId(), file, rootMessage(e));
+            return null;
+        });
     }
 
     @Override

@@ -45,8 +45,8 @@ public final class Directory {
             throw new ConfigException(file + ": expected a map with an 'extensions' list");
         }
         for (Object k : root.keySet()) {
-            if (!"extensions".equals(k)) {
-                throw new ConfigException(file + ": unknown section '" + k + "' (known: extensions)");
+            if (!"extensions".equals(k) && !"agents".equals(k) && !"queues".equals(k)) {
+                throw new ConfigException(file + ": unknown section '" + k + "' (known: extensions, agents, queues)");
             }
         }
         Object list = root.get("extensions");

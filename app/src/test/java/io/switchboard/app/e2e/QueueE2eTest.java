@@ -1,0 +1,119 @@
+package io.switchboard.app.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.switchboard.app.TestSwitch;
+import io.switchboard.routing.acd.AcdEvent;
+import io.switchboard.routing.acd.AgentState;
+import io.switchboard.testkit.FreePorts;
+import io.switchboard.testkit.Sipp;
+import io.switchboard.testkit.SippProcess;
+import io.switchboard.testkit.SippResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The voice path through the ACD: agent alice (extension 1002) logs in with the feature code *11 from her
+ * phone; a caller dials the hotline, the flow enqueues the call in "sales", alice's phone (SIPp) rings and
+ * answers, the call is bridged and accepted; when she hangs up the task completes (wrap-up). With nobody
+ * logged in, the flow's overflow step takes the caller after the queue's maximum wait.
+ */
+class QueueE2eTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+
+    @Test
+    void aCallerInTheQueueReachesTheLoggedInAgent() {
+        Path conf = conf();
+        try (RtpPeer caller = new RtpPeer(); RtpPeer agentPhone = new RtpPeer();
+                TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp())) {
+            List<AcdEvent> events = new CopyOnWriteArrayList<>();
+            sw.switchboard().queues().engine().subscribe(events::add);
+            int agentPort = FreePorts.udpAndTcp();
+            E2e.register(sw, Sipp.Transport.UDP, "acd", "1002", agentPort);
+            E2e.register(sw, Sipp.Transport.UDP, "acd", "1001", FreePorts.udpAndTcp());
+            SippResult login = E2e.uac("uac-ivr.xml", "acd-login", sw, Sipp.Transport.UDP, "1002", "*11")
+                    .key("rtp_port", Integer.toString(agentPhone.port())).timeout(TIMEOUT).recvTimeout(TIMEOUT).run();
+            E2e.assertCalls(1, login);
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof AcdEvent.AgentStateChanged s
+                    && s.agentId().equals("alice") && s.to() == AgentState.AVAILABLE));
+            try (SippProcess agent = E2e.uas("uas-answer-then-bye.xml", "acd-agent", sw, Sipp.Transport.UDP, "1002", agentPort, 1)) {
+                SippResult call = E2e.uac("uac-ivr.xml", "acd-caller", sw, Sipp.Transport.UDP, "1001", "4008001234")
+                        .key("rtp_port", Integer.toString(caller.port())).timeout(TIMEOUT).recvTimeout(TIMEOUT).run();
+                E2e.assertCalls(1, call, agent.awaitExit(TIMEOUT));
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof AcdEvent.TaskCompleted));
+            assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(AcdEvent.TaskAccepted.class,
+                    a -> assertThat(a.agentId()).isEqualTo("alice")));
+            assertThat(sw.switchboard().queues().engine().call(e -> e.queueStats("sales").orElseThrow()).toCompletableFuture().join().answered())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
+    void withNoAgentTheFlowOverflowsAfterTheMaximumWait() {
+        Path conf = conf();
+        try (RtpPeer caller = new RtpPeer(); TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp())) {
+            List<String> steps = new CopyOnWriteArrayList<>();
+            sw.switchboard().ivr().onEvent(e -> {
+                if (e instanceof io.switchboard.ivr.exec.FlowEvent.StepStarted s) {
+                    steps.add(s.step());
+                }
+            });
+            E2e.register(sw, Sipp.Transport.UDP, "acd-none", "1001", FreePorts.udpAndTcp());
+            SippResult call = E2e.uac("uac-ivr.xml", "acd-nobody", sw, Sipp.Transport.UDP, "1001", "4008001234")
+                    .key("rtp_port", Integer.toString(caller.port())).timeout(TIMEOUT).recvTimeout(TIMEOUT).run();
+            E2e.assertCalls(1, call);
+            assertThat(steps).containsSubsequence("hello", "queue", "nobody", "bye");
+        }
+    }
+
+    private static Path conf() {
+        Path conf = E2e.conf("acd-", "", null);
+        String agents = """
+                agents:
+                  - id: alice
+                    name: Alice
+                    extensions: ["1002"]
+                    skills: {sales: 3}
+                queues:
+                  - id: sales
+                    required: {sales: 1}
+                    ring_timeout: 10s
+                    wrap_up: 1s
+                """;
+        try {
+            // the repository's extensions, then this test's agent and queue instead of the demo ones
+            String directory = Files.readString(conf.resolve("directory.yaml"));
+            int demo = directory.indexOf("\nagents:");
+            Files.writeString(conf.resolve("directory.yaml"), (demo < 0 ? directory : directory.substring(0, demo)) + "\n" + agents);
+            Files.createDirectories(conf.resolve("ivr"));
+            Files.writeString(conf.resolve("ivr").resolve("sales.yaml"), """
+                    flow: sales-line
+                    numbers: ["4008001234"]
+                    language: en-US
+                    start: hello
+                    steps:
+                      hello:
+                        say: "Connecting you to sales."
+                      queue:
+                        enqueue: sales
+                        maxWait: 10s
+                        overflow: nobody
+                      nobody:
+                        say: "Nobody is free."
+                      bye:
+                        hangup: done
+                    """);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return conf;
+    }
+}
