@@ -410,11 +410,7 @@ public final class B2bua {
             return;
         }
         TrunkStatus status = ctx.trunks().status(trunk.name());
-        if (status != null && !status.tryAcquire(ctx.clock().millis())) {
-            log.info("inbound call {} from trunk {} refused: the trunk is at its channel or call-rate limit", callId, trunk.name());
-            SIPResponse r = Responses.create(req, 503, "Service Unavailable (trunk " + trunk.name() + " at its limit)", null);
-            Responses.add(r, "Retry-After", "5");
-            tx.respond(r);
+        if (atTrunkLimit(tx, req, trunk, status)) {
             return;
         }
         log.info("inbound call {} from trunk {}: {} dialled {} -> extension {}", callId, trunk.name(), caller, to.did(), to.extension());
@@ -426,6 +422,18 @@ public final class B2bua {
         } else {
             call.inboundTrunk = status;
         }
+    }
+
+    /** Takes one of the trunk's channels for an inbound call; true (503 answered) when it is at its limit. */
+    private boolean atTrunkLimit(ServerTransaction tx, SIPRequest req, Trunk trunk, TrunkStatus status) {
+        if (status == null || status.tryAcquire(ctx.clock().millis())) {
+            return false;
+        }
+        log.info("inbound call {} from trunk {} refused: the trunk is at its channel or call-rate limit", req.getCallId().getCallId(), trunk.name());
+        SIPResponse r = Responses.create(req, 503, "Service Unavailable (trunk " + trunk.name() + " at its limit)", null);
+        Responses.add(r, "Retry-After", "5");
+        tx.respond(r);
+        return true;
     }
 
     private static String trunkCaller(SIPRequest req) {
@@ -440,11 +448,7 @@ public final class B2bua {
             return;
         }
         TrunkStatus status = ctx.trunks().status(trunk.name());
-        if (status != null && !status.tryAcquire(ctx.clock().millis())) {
-            log.info("inbound call {} from trunk {} refused: the trunk is at its channel or call-rate limit", callId, trunk.name());
-            SIPResponse r = Responses.create(req, 503, "Service Unavailable (trunk " + trunk.name() + " at its limit)", null);
-            Responses.add(r, "Retry-After", "5");
-            tx.respond(r);
+        if (atTrunkLimit(tx, req, trunk, status)) {
             return;
         }
         String caller = trunkCaller(req);
