@@ -34,6 +34,7 @@ public final class Speech implements AutoCloseable {
     private final Object asrLock = new Object();
     private SpeechRecognizer recognizer;
     private String asrProblem;
+    private boolean closed;
 
     private Speech(Voices voices, SynthesisPool pool, PromptCache prompts) {
         this.voices = voices;
@@ -115,22 +116,34 @@ public final class Speech implements AutoCloseable {
             log.warn("asr: speech input is off: {}", problem);
         }
         synchronized (asrLock) {
-            recognizer = loaded;
-            asrProblem = problem;
+            if (!closed) {
+                recognizer = loaded;
+                asrProblem = problem;
+                return;
+            }
+        }
+        closeQuietly(loaded);
+    }
+
+    private static void closeQuietly(SpeechRecognizer r) {
+        if (r != null) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                log.debug("asr: closing the recognizer: {}", e.toString());
+            }
         }
     }
 
     @Override
     public void close() {
         pool.close();
+        SpeechRecognizer r;
         synchronized (asrLock) {
-            if (recognizer != null) {
-                try {
-                    recognizer.close();
-                } catch (Exception e) {
-                    log.debug("asr: closing the recognizer: {}", e.toString());
-                }
-            }
+            closed = true;
+            r = recognizer;
+            recognizer = null;
         }
+        closeQuietly(r);
     }
 }
