@@ -38,6 +38,7 @@ public final class CallBridge implements AutoCloseable {
     private final Map<Side, Forwarder> forwarders = new EnumMap<>(Side.class);
     private DtmfListener dtmf = (side, digit, method) -> { };
     private boolean closed;
+    private boolean terminating;
 
     private CallBridge(Lane lane, RtpSession a, RtpSession b, Function<PayloadType, AudioCodec> codecs, InbandDtmf inband) {
         this.lane = lane;
@@ -100,6 +101,15 @@ public final class CallBridge implements AutoCloseable {
         if (previous == null || !previous.remoteAddress().equals(m.remoteAddress()) || previous.remotePort() != m.remotePort()) {
             s.relatch(farEnd(m));
         }
+        rebuild();
+    }
+
+    /**
+     * The switch itself is the far end of a leg until the other leg exists (an IVR answered the caller):
+     * that leg's keys are detected and its audio tapped although nothing is relayed yet.
+     */
+    public void terminateUnpairedLegs() {
+        terminating = true;
         rebuild();
     }
 
@@ -171,11 +181,12 @@ public final class CallBridge implements AutoCloseable {
             if (in == null) {
                 f.route = null;
             } else if (out == null) {
-                f.route = Route.terminating(in, codecs, inband);
+                f.route = terminating ? Route.terminating(in, codecs, inband) : null;
             } else {
-                if (old == null || !old.relay) {
-                    // the lane may have played announcements on the outgoing stream: follow on from them
-                    var sender = sessions.get(s.other()).sender();
+                RtpSession outSession = sessions.get(s.other());
+                if ((old == null || !old.relay) && outSession.counters().packetsSent() > 0) {
+                    // the lane played announcements on the outgoing stream (an IVR): follow on from them
+                    var sender = outSession.sender();
                     int seq = sender.nextSequence();
                     long ts = sender.timestamp();
                     EventLoop loop = sessions.get(s).eventLoop();

@@ -540,6 +540,7 @@ public final class B2bua {
         if (media == null) {
             return null;
         }
+        media.bridge.terminateUnpairedLegs();
         byte[] aOffer = MessageParts.sdp(req);
         CallMedia.Outcome sdp = aOffer != null ? media.answerOffer(Side.A, aOffer) : media.freshOffer(Side.A);
         if (refusedMedia(tx, req, media, sdp)) {

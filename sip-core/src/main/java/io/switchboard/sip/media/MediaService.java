@@ -78,6 +78,20 @@ public final class MediaService implements AutoCloseable {
             log.warn("recordings: repaired the WAV headers of {} file(s) left by an abrupt stop: {}", repaired.size(), repaired);
         }
         recordings.start();
+        if (config.codecs().contains("opus")) {
+            // Load our libopus before any other native library of the process (espeak-ng's dependencies
+            // bring a system libopus; binding to that one gave undecodable Opus).
+            io.switchboard.media.codec.AudioCodec opus = io.switchboard.media.codec.Codecs.forPayloadType(
+                    io.switchboard.media.codec.PayloadType.OPUS);
+            if (opus instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    log.debug("closing the warm-up Opus codec: {}", e.toString());
+                }
+            }
+            log.info("media: libopus loaded");
+        }
         RtpTransport transport = new RtpTransport(bindAddress, new PortAllocator(config.portMin(), config.portMax()), config.ioThreads());
         return new MediaService(config, transport, advertise, recordings);
     }
