@@ -91,8 +91,8 @@ class QueueE2eTest {
         try {
             // the repository's extensions, then this test's agent and queue instead of the demo ones
             String directory = Files.readString(conf.resolve("directory.yaml"));
-            int demo = directory.indexOf("\nagents:");
-            Files.writeString(conf.resolve("directory.yaml"), (demo < 0 ? directory : directory.substring(0, demo)) + "\n" + agents);
+            int extensions = directory.indexOf("\nextensions:");
+            Files.writeString(conf.resolve("directory.yaml"), agents + directory.substring(extensions + 1));
             Files.createDirectories(conf.resolve("ivr"));
             Files.writeString(conf.resolve("ivr").resolve("sales.yaml"), """
                     flow: sales-line
