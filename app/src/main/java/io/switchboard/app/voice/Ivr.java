@@ -45,6 +45,11 @@ public final class Ivr implements AutoCloseable {
     }
 
     public static Ivr start(IvrConfig config, TtsConfig tts, Path confDir, Path dataDir) {
+        return start(config, tts, confDir, dataDir, CustomerLookup.NONE);
+    }
+
+    /** Starts the IVR; {@code customers} answers the flows' {@code lookup: customer}. */
+    public static Ivr start(IvrConfig config, TtsConfig tts, Path confDir, Path dataDir, CustomerLookup customers) {
         Clock clock = Clock.systemUTC();
         Path flows = confDir.resolve(config.dir());
         FlowStore store = new FlowStore(flows, dataDir.resolve("ivr"), new DefaultCatalog(), clock);
@@ -70,7 +75,7 @@ public final class Ivr implements AutoCloseable {
                 l.onEvent(e);
             }
         };
-        FlowEngine engine = new FlowEngine(Limits.defaults(), new JdkHttpFetcher(), CustomerLookup.NONE, dispatch);
+        FlowEngine engine = new FlowEngine(Limits.defaults(), new JdkHttpFetcher(), customers, dispatch);
         VoiceApplications apps = new VoiceApplications(store, engine, speech, confDir.resolve(config.sounds()),
                 dataDir.resolve("voicemail"), clock);
         return new Ivr(store, watcher, lane, speech, apps, listeners);
