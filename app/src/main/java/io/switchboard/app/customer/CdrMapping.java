@@ -100,7 +100,11 @@ final class CdrMapping {
         return new HangupCause(s < 100 || s > 699 ? 500 : s, r.cause().isBlank() ? "ended" : r.cause());
     }
 
+    /** The caller's or callee's BYE/CANCEL/rejection; the switch for timeouts, shutdown and trunk failures. */
     static EndedBy endedBy(CallRecord r) {
+        if (r.status() >= 500 && r.answer() == null && !r.trunk().isEmpty()) {
+            return EndedBy.SYSTEM;
+        }
         switch (r.endedBy()) {
             case "caller":
                 return EndedBy.CALLER;
