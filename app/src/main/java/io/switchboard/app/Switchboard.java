@@ -154,9 +154,16 @@ public final class Switchboard implements AutoCloseable {
             log.info("storage: {} unfinished CDRs finalised (switch restart){}", recovered.size(), recovered.isEmpty() ? "" : ": " + recovered);
             Optional<String> bootstrap = AdminAuth.bootstrapToken(app.adminToken());
             if (bootstrap.isPresent()) {
-                storage.tokens().bootstrap(bootstrap.get());
+                try {
+                    storage.tokens().bootstrap(bootstrap.get());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("admin.bootstrapToken (or " + AdminAuth.ENV + "): " + e.getMessage());
+                }
                 log.info("admin API: bootstrap admin token seeded");
             }
+        } catch (ConfigException e) {
+            storage.close();
+            throw e;
         } catch (RuntimeException e) {
             storage.close();
             throw new StartupException("storage: " + e.getMessage(), e);
