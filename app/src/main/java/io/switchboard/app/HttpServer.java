@@ -1,5 +1,6 @@
 package io.switchboard.app;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
@@ -26,6 +27,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,14 @@ final class HttpServer implements AutoCloseable {
         }
 
         Reply handle(Request request);
+
+        /**
+         * The reply, possibly later (a route that needs storage answers from the storage executor and
+         * never blocks the event loop); by default {@link #handle} at once.
+         */
+        default CompletableFuture<Reply> handleAsync(Request request) {
+            return CompletableFuture.completedFuture(handle(request));
+        }
     }
 
     /** A request as routes see it: method, path, decoded query parameters, the Authorization header and the body text. */
@@ -56,10 +67,19 @@ final class HttpServer implements AutoCloseable {
         }
     }
 
-    /** Status and a body serialised as JSON, or sent as plain text when {@code text}. */
-    record Reply(int status, Object body, boolean text) {
+    /** Status and a body serialised as JSON, or sent as text ({@code contentType}, plain by default) when {@code text}. */
+    record Reply(int status, Object body, boolean text, String contentType) {
         Reply(int status, Object body) {
-            this(status, body, false);
+            this(status, body, false, "application/json");
+        }
+
+        Reply(int status, Object body, boolean text) {
+            this(status, body, text, text ? "text/plain; charset=utf-8" : "application/json");
+        }
+
+        /** A body already in its final form, sent as is with {@code contentType}. */
+        static Reply raw(int status, String contentType, String body) {
+            return new Reply(status, body, true, contentType);
         }
 
         static Reply error(int status, String message) {
@@ -117,29 +137,47 @@ final class HttpServer implements AutoCloseable {
 
     private final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
         @Override
-        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) throws Exception {
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
             QueryStringDecoder q = new QueryStringDecoder(req.uri());
             Request request = new Request(req.method().name(), q.path(), q.parameters(),
                     req.headers().get(HttpHeaderNames.AUTHORIZATION), req.content().toString(java.nio.charset.StandardCharsets.UTF_8));
-            Reply reply;
+            boolean keepAlive = HttpUtil.isKeepAlive(req);
+            CompletableFuture<Reply> pending;
             try {
-                reply = routes.stream().filter(r -> r.matches(q.path())).findFirst()
-                        .map(r -> r.handle(request))
-                        .orElse(Reply.error(404, "no such path: " + q.path()));
+                pending = routes.stream().filter(r -> r.matches(q.path())).findFirst()
+                        .map(r -> r.handleAsync(request))
+                        .orElse(CompletableFuture.completedFuture(Reply.error(404, "no such path: " + q.path())));
             } catch (RuntimeException e) {
-                log.warn("HTTP {} {} failed: {}", req.method(), q.path(), e.toString(), e);
-                reply = Reply.error(500, "internal error: " + e.getMessage());
+                pending = CompletableFuture.failedFuture(e);
             }
-            byte[] body = reply.text() ? String.valueOf(reply.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8)
-                    : JSON.writeValueAsBytes(reply.body());
+            String method = req.method().name();
+            pending.whenComplete((reply, e) -> {
+                if (e != null) {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    log.warn("HTTP {} {} failed: {}", method, q.path(), cause.toString(), cause);
+                    reply = Reply.error(500, "internal error: " + cause.getMessage());
+                }
+                write(ctx, reply, keepAlive);
+            });
+        }
+
+        private void write(ChannelHandlerContext ctx, Reply reply, boolean keepAlive) {
+            byte[] body;
+            try {
+                body = reply.text() ? String.valueOf(reply.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                        : JSON.writeValueAsBytes(reply.body());
+            } catch (JsonProcessingException e) {
+                log.warn("HTTP reply not serialisable: {}", e.toString());
+                reply = Reply.error(500, "internal error: reply not serialisable");
+                body = ("{\"error\":\"internal error\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            }
             FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                     HttpResponseStatus.valueOf(reply.status()), Unpooled.wrappedBuffer(body));
-            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.text() ? "text/plain; charset=utf-8" : "application/json");
+            resp.headers().set(HttpHeaderNames.CONTENT_TYPE, reply.contentType());
             if (reply.status() == 401) {
                 resp.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"switchboard\"");
             }
             HttpUtil.setContentLength(resp, body.length);
-            boolean keepAlive = HttpUtil.isKeepAlive(req);
             HttpUtil.setKeepAlive(resp, keepAlive);
             var f = ctx.writeAndFlush(resp);
             if (!keepAlive) {

@@ -16,7 +16,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /**
- * The IVR admin API under {@code /api/ivr/} (JSON; an admin token is required):
+ * The IVR admin API under {@code /api/ivr/} (JSON; served behind {@link GuardedRoute}, which requires an admin token):
  * <pre>
  * GET  /api/ivr/flows                          flows with their versions and the published one
  * GET  /api/ivr/flows/NAME[?version=N]         one version's text (default: the published one)
@@ -32,12 +32,10 @@ final class IvrRoute implements HttpServer.Route {
     private static final String PREFIX = "/api/ivr/";
 
     private final FlowStore store;
-    private final AdminAuth auth;
     private final HttpFetcher http;
 
-    IvrRoute(FlowStore store, AdminAuth auth, HttpFetcher http) {
+    IvrRoute(FlowStore store, HttpFetcher http) {
         this.store = store;
-        this.auth = auth;
         this.http = http;
     }
 
@@ -53,10 +51,6 @@ final class IvrRoute implements HttpServer.Route {
 
     @Override
     public HttpServer.Reply handle(HttpServer.Request r) {
-        Optional<HttpServer.Reply> refused = auth.refuse(r);
-        if (refused.isPresent()) {
-            return refused.get();
-        }
         String[] parts = r.path().substring(PREFIX.length()).split("/");
         String what = parts[0];
         try {

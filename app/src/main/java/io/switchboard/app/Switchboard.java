@@ -1,6 +1,12 @@
 package io.switchboard.app;
 
+import io.switchboard.app.customer.CallRecorder;
+import io.switchboard.app.customer.CustomerDirectory;
 import io.switchboard.app.voice.Ivr;
+import io.switchboard.customer.CustomerConfig;
+import io.switchboard.customer.CustomerStorage;
+import io.switchboard.customer.storage.StorageConfig;
+import io.switchboard.customer.token.Role;
 import io.switchboard.app.voice.IvrConfig;
 import io.switchboard.app.voice.Queues;
 import io.switchboard.core.config.Config;
@@ -18,7 +24,9 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,19 +41,26 @@ public final class Switchboard implements AutoCloseable {
     private final HttpServer http;
     private final Ivr ivr;
     private final Queues queues;
+    private final CustomerStorage storage;
+    private final CallRecorder calls;
+    private final CustomerDirectory customers;
     private volatile boolean closed;
 
-    private Switchboard(SipStack sip, HttpServer http, Ivr ivr, Queues queues) {
+    private Switchboard(SipStack sip, HttpServer http, Ivr ivr, Queues queues, CustomerStorage storage, CallRecorder calls,
+                        CustomerDirectory customers) {
         this.queues = queues;
         this.sip = sip;
         this.http = http;
         this.ivr = ivr;
+        this.storage = storage;
+        this.calls = calls;
+        this.customers = customers;
     }
 
     /** Declared keys + {@code conf/switchboard.yaml} + overrides, validated. */
     public static Config loadConfig(Path confDir, List<String> overrides) {
         Config.Builder b = Config.builder().declare(AppConfig.keys()).declare(SipConfig.keys()).declare(MediaConfig.keys())
-                .declare(IvrConfig.keys()).declare(TtsConfig.keys());
+                .declare(IvrConfig.keys()).declare(TtsConfig.keys()).declare(CustomerConfig.keys());
         b.file(confDir.resolve("switchboard.yaml"), false);
         for (String o : overrides) {
             b.set(o);
@@ -77,16 +92,21 @@ public final class Switchboard implements AutoCloseable {
             log.info("trunk {}: {} trunk, calls accepted from {}{}", t.name(), t.settings().register() ? "registration" : "IP",
                     t.sources(), t.settings().host() == null ? "" : ", calls go to " + t.settings().host() + ":" + t.settings().port());
         }
+        CustomerStorage storage = openStorage(config, app);
         MediaConfig mediaConfig = MediaConfig.from(config);
         MediaService media;
         try {
             media = MediaService.start(mediaConfig, sipConfig.bind(), sipConfig.advertisedHost(), app.dataDir());
         } catch (IOException e) {
+            storage.close();
             throw new StartupException("media: " + e.getMessage(), e);
         }
         SipStack sip = new SipStack(sipConfig, directory, app.dataDir(), trunks.trunks(), trunks, trunks, media);
+        CustomerDirectory customers = new CustomerDirectory(storage.async(), storage.normalizer());
+        CallRecorder calls = new CallRecorder(storage.async(), storage.normalizer());
+        sip.onCall(calls);
         Queues queues = Queues.load(confDir.resolve("directory.yaml"));
-        Ivr ivr = Ivr.start(IvrConfig.from(config), TtsConfig.from(config), confDir, app.dataDir(), queues);
+        Ivr ivr = Ivr.start(IvrConfig.from(config), TtsConfig.from(config), confDir, app.dataDir(), queues, customers);
         sip.applications(ivr.applications());
         try {
             sip.start();
@@ -95,12 +115,16 @@ public final class Switchboard implements AutoCloseable {
             media.close();
             ivr.close();
             queues.close();
+            storage.close();
             throw new StartupException("SIP listeners on " + sipConfig.bind() + ":" + sipConfig.port() + ": " + e.getMessage(), e);
         }
         HttpServer http = null;
         if (app.httpPort() != 0) {
-            http = new HttpServer(app.httpBind(), app.httpPort(), new HealthRoute(sip),
-                    new IvrRoute(ivr.store(), AdminAuth.from(app.adminToken()), new JdkHttpFetcher()));
+            AdminAuth auth = AdminAuth.from(app.adminToken(), storage.async());
+            http = new HttpServer(app.httpBind(), app.httpPort(), new HealthRoute(sip), new OpenApiRoute(),
+                    new GuardedRoute(auth, Role.ADMIN, new IvrRoute(ivr.store(), new JdkHttpFetcher())),
+                    new CustomersRoute(auth, storage.async()), new MergesRoute(auth, storage.async()),
+                    new CdrsRoute(auth, storage.async()), new TokensRoute(auth, storage.async()));
             try {
                 http.start();
             } catch (Exception e) {
@@ -108,11 +132,55 @@ public final class Switchboard implements AutoCloseable {
                 media.close();
                 ivr.close();
                 queues.close();
+                calls.close();
+                storage.close();
                 throw new StartupException("HTTP listener " + app.httpBind() + ":" + app.httpPort() + ": " + e.getMessage(), e);
             }
         }
         log.info("switchboard ready: {} extensions, health at http://{}:{}/health", directory.all().size(), app.httpBind(), app.httpPort());
-        return new Switchboard(sip, http, ivr, queues);
+        return new Switchboard(sip, http, ivr, queues, storage, calls, customers);
+    }
+
+    /**
+     * Opens customer storage under the data directory (or {@code storage.url}), finalises the CDRs of calls
+     * that were up when the node last stopped, and seeds the bootstrap admin token. Runs before any call is
+     * taken, so blocking here is fine.
+     */
+    private static CustomerStorage openStorage(Config config, AppConfig app) {
+        CustomerStorage storage;
+        try {
+            storage = CustomerStorage.open(config, app.dataDir(), InstantSource.system());
+        } catch (RuntimeException e) {
+            throw new StartupException("storage: " + e.getMessage(), e);
+        }
+        try {
+            log.info("storage: database {}", storage.database().vendor() + " at " + redact(config.get(StorageConfig.URL).isBlank()
+                    ? StorageConfig.from(config).jdbcUrl(app.dataDir()) : config.get(StorageConfig.URL)));
+            List<String> recovered = storage.cdrs().recoverUnfinished();
+            log.info("storage: {} unfinished CDRs finalised (switch restart){}", recovered.size(), recovered.isEmpty() ? "" : ": " + recovered);
+            Optional<String> bootstrap = AdminAuth.bootstrapToken(app.adminToken());
+            if (bootstrap.isPresent()) {
+                try {
+                    storage.tokens().bootstrap(bootstrap.get());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException("admin.bootstrapToken (or " + AdminAuth.ENV + "): " + e.getMessage());
+                }
+                log.info("admin API: bootstrap admin token seeded");
+            }
+        } catch (ConfigException e) {
+            storage.close();
+            throw e;
+        } catch (RuntimeException e) {
+            storage.close();
+            throw new StartupException("storage: " + e.getMessage(), e);
+        }
+        return storage;
+    }
+
+    /** A JDBC URL without credentials: user info and {@code password=} parameters dropped. */
+    static String redact(String url) {
+        String u = url.replaceAll("(?i)([;?&]password=)[^;&]*", "$1***");
+        return u.replaceAll("//[^/@]*@", "//");
     }
 
     public SipStack sip() {
@@ -127,6 +195,21 @@ public final class Switchboard implements AutoCloseable {
     /** The IVR flows (store, engine) of this node. */
     public Ivr ivr() {
         return ivr;
+    }
+
+    /** Customer, history and CDR storage of this node. */
+    public CustomerStorage storage() {
+        return storage;
+    }
+
+    /** Where the B2BUA's calls become CDRs and timeline entries. */
+    public CallRecorder calls() {
+        return calls;
+    }
+
+    /** The IVR's customer lookup. */
+    public CustomerDirectory customers() {
+        return customers;
     }
 
     public int httpPort() {
@@ -155,6 +238,8 @@ public final class Switchboard implements AutoCloseable {
         sip.media().close();
         ivr.close();
         queues.close();
+        calls.close();
+        storage.close();
         log.info("switchboard stopped");
     }
 }

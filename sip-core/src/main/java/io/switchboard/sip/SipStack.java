@@ -94,6 +94,13 @@ public final class SipStack implements InboundSink {
                 config.outboundBlockTime(), clock));
     }
 
+    private io.switchboard.sip.b2bua.CallRecordListener callListener = io.switchboard.sip.b2bua.CallRecordListener.NONE;
+
+    /** Who hears about every call's start and end (CDRs, customer history); set before {@link #start()}. */
+    public void onCall(io.switchboard.sip.b2bua.CallRecordListener listener) {
+        this.callListener = java.util.Objects.requireNonNull(listener);
+    }
+
     /** What answers calls inside the switch (IVR flows); set before {@link #start()}. */
     public void applications(io.switchboard.sip.b2bua.CallApplications apps) {
         this.applications = java.util.Objects.requireNonNull(apps);
@@ -112,7 +119,9 @@ public final class SipStack implements InboundSink {
             LaneContext ctx = new LaneContext(lane, tl, new StringMsgParser(), config, directory, bindings, auth, policy,
                     transport, clock, activeCalls, config.advertisedHost(), transport.port(), trunks, inbound, outbound, media, new MediaTick(lane),
                     applications);
-            cores.add(new LaneCore(ctx, registrar, i));
+            LaneCore core = new LaneCore(ctx, registrar, i);
+            core.b2bua().onCall(callListener);
+            cores.add(core);
             if (i == 0) {
                 supervisor = new TrunkSupervisor(lane, 0, tl, ctx::parseOwn, config.advertisedHost(), transport.port(), trunks);
             }

@@ -44,7 +44,8 @@ public final class Ivr implements AutoCloseable {
         this.applications = applications;
     }
 
-    public static Ivr start(IvrConfig config, TtsConfig tts, Path confDir, Path dataDir, Queues queues) {
+    /** Starts the IVR; {@code queues} serve {@code enqueue}, {@code customers} answers the flows' {@code lookup}. */
+    public static Ivr start(IvrConfig config, TtsConfig tts, Path confDir, Path dataDir, Queues queues, CustomerLookup customers) {
         Clock clock = Clock.systemUTC();
         Path flows = confDir.resolve(config.dir());
         FlowStore store = new FlowStore(flows, dataDir.resolve("ivr"), new DefaultCatalog(queues.queueNames()), clock);
@@ -70,7 +71,7 @@ public final class Ivr implements AutoCloseable {
                 l.onEvent(e);
             }
         };
-        FlowEngine engine = new FlowEngine(Limits.defaults(), new JdkHttpFetcher(), CustomerLookup.NONE, dispatch);
+        FlowEngine engine = new FlowEngine(Limits.defaults(), new JdkHttpFetcher(), customers, dispatch);
         VoiceApplications apps = new VoiceApplications(store, engine, speech, queues, confDir.resolve(config.sounds()),
                 dataDir.resolve("voicemail"), clock);
         return new Ivr(store, watcher, lane, speech, apps, listeners);

@@ -57,6 +57,13 @@ public final class B2bua {
     private final LegRouter router;
     private final InDialogRelay relay;
 
+    private CallRecordListener calls = CallRecordListener.NONE;
+
+    /** Who hears about every call's start and end (CDR storage); set before the lane takes calls. */
+    public void onCall(CallRecordListener listener) {
+        this.calls = java.util.Objects.requireNonNull(listener);
+    }
+
     public B2bua(LaneContext ctx, int laneIndex) {
         this.ctx = ctx;
         this.laneIndex = laneIndex;
@@ -515,7 +522,19 @@ public final class B2bua {
         call.cdr.from = caller;
         call.cdr.to = callee;
         call.cdr.setup = ctx.clock().instant();
+        call.cdr.dnis = req.getRequestURI() instanceof SipUri u && u.getUser() != null ? u.getUser() : "";
         tx.onNoAck(() -> endCall(call, null, "no ACK for 200", "switch"));
+        // reported once the caller of accept() has set the trunk and application (same lane, next task)
+        ctx.lane().execute(() -> {
+            if (call.state != Call.State.ENDED) {
+                call.cdr.trunk = trunkOf(call);
+                try {
+                    calls.callStarted(call.cdr.record());
+                } catch (RuntimeException e) {
+                    log.warn("call {}: the CDR listener failed: {}", call.a.callId, e.toString());
+                }
+            }
+        });
         call.maxForwards = req.getMaxForwards() == null ? 70 : req.getMaxForwards().getMaxForwards() - 1;
         call.media = media;
         call.aOffered = MessageParts.sdp(req) != null;
@@ -1034,6 +1053,7 @@ public final class B2bua {
                 f.trunkHeld = null;
             }
         }
+        call.cdr.trunk = trunkOf(call);
         if (call.inboundTrunk != null) {
             call.inboundTrunk.release();
             call.inboundTrunk = null;
@@ -1070,6 +1090,25 @@ public final class B2bua {
         if (cdrLog.isInfoEnabled()) {
             cdrLog.info(call.cdr.line());
         }
+        try {
+            calls.callEnded(call.cdr.record());
+        } catch (RuntimeException e) {
+            log.warn("call {}: the CDR listener failed: {}", call.a.callId, e.toString());
+        }
+    }
+
+    /** The trunk the call came in on, else the one its answering (or last) fork went out through; empty for none. */
+    private static String trunkOf(Call call) {
+        if (call.inboundTrunk != null) {
+            return call.inboundTrunk.trunk().name();
+        }
+        String trunk = "";
+        for (Call.Fork f : call.forks) {
+            if (f.target.trunk() != null && (trunk.isEmpty() || f.leg == call.b)) {
+                trunk = f.target.trunk().trunk().name();
+            }
+        }
+        return trunk;
     }
 
     /** Received packets, lost packets and interarrival jitter of one leg, for the CDR. */

@@ -12,6 +12,10 @@ final class Cdr {
     String from;
     String to;
     String target = "";
+    /** The number the caller dialled as it arrived (user part of the INVITE's Request-URI). */
+    String dnis = "";
+    /** The trunk the call came in on or went out through, empty between extensions. */
+    String trunk = "";
     Instant setup;
     Instant ringing;
     Instant answer;
@@ -28,6 +32,12 @@ final class Cdr {
     String application = "";
     /** Annotations from the application (the IVR's {@code tag} verb), in order. */
     final java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+
+    /** An immutable copy for {@link CallRecordListener}s. */
+    CallRecord record() {
+        return new CallRecord(aCallId, bCallId, from, to, dnis, target, trunk, application, setup, ringing, answer, end, status,
+                cause, endedBy, recording, tags);
+    }
 
     String line() {
         long duration = answer != null && end != null ? java.time.Duration.between(answer, end).toMillis() : 0;
