@@ -44,7 +44,9 @@ final class VoiceSession implements CallSession {
     private boolean musicWanted;
     private final Map<Long, Runnable> stops = new HashMap<>();
     private SessionEvents events;
+    /** The listen operation in progress (0: none) and whether it takes keys. */
     private long listening;
+    private boolean keys;
     private SpeechInput speechInput;
     private Voicemail.Take recording;
     private String finishKeys;
@@ -150,7 +152,7 @@ final class VoiceSession implements CallSession {
     /** A repeating tone (ringback, hold) to the caller until the operation stops. */
     private void tone(long op, TonePlan plan) {
         Player player = Player.tone(plan, TONE_AMPLITUDE, call.session(), outcome -> { });
-        call.session().setCodec(io.switchboard.media.codec.Codecs.forPayloadType(codec()), call.media().codec().number());
+        PcmOut.prepare(call);
         call.tick().add(player);
         Runnable previous = stops.put(op, player::stop);
         if (previous != null) {
@@ -164,21 +166,21 @@ final class VoiceSession implements CallSession {
     @Override
     public void listen(long op, InputSpec spec) {
         stopListening();
-        listening = spec.dtmf() ? op : 0;
+        listening = op;
+        keys = spec.dtmf();
         if (spec.speech()) {
             speechInput = SpeechInput.start(call, speech, spec, op, events);
-        }
-        if (!spec.dtmf()) {
-            listening = -op;
         }
     }
 
     private void digit(char d) {
         if (recording != null && finishKeys != null && finishKeys.indexOf(d) >= 0) {
-            recording.finish();
+            Voicemail.Take take = recording;
+            recording = null;
+            take.finish();
             return;
         }
-        if (listening > 0) {
+        if (listening != 0 && keys) {
             events.post(new SessionEvent.Digit(listening, d));
         }
     }
@@ -264,9 +266,11 @@ final class VoiceSession implements CallSession {
         finishKeys = request.finishKey();
         Voicemail.Take take = voicemail.start(call, request, (uri, length) -> {
             stops.remove(op);
+            recording = null;
             events.post(new SessionEvent.Recorded(op, uri, length));
         }, reason -> {
             stops.remove(op);
+            recording = null;
             events.post(new SessionEvent.Failed(op, reason));
         });
         recording = take;
@@ -280,7 +284,7 @@ final class VoiceSession implements CallSession {
 
     @Override
     public void cancel(long op) {
-        if (Math.abs(listening) == op) {
+        if (listening == op) {
             stopListening();
         }
         stop(op);

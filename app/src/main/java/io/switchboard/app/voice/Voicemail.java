@@ -49,7 +49,7 @@ final class Voicemail {
     Take start(AnsweredCall call, RecordRequest request, BiConsumer<String, Duration> recorded, Consumer<String> failed) {
         Take t = new Take(call, request, recorded, failed);
         if (request.beep()) {
-            call.session().setCodec(Codecs.forPayloadType(call.media().codec()), call.media().codec().number());
+            PcmOut.prepare(call);
             Player beep = Player.tone(BEEP, 6000, call.session(), outcome -> t.capture());
             t.beep = beep;
             call.tick().add(beep);

@@ -103,6 +103,50 @@ class IvrE2eTest {
         }
     }
 
+    @Test
+    void aVoicemailIsRecordedFromTheCallersAudio() throws Exception {
+        Path conf = confWithFlow("""
+                flow: e2e
+                numbers: ["4008001234"]
+                language: en-US
+                start: message
+                steps:
+                  message:
+                    record: sales
+                    prompt: "Please leave a message after the tone."
+                    maxLength: 5s
+                  thanks:
+                    say: "Thank you."
+                  bye:
+                    hangup: done
+                """);
+        try (RtpPeer rtp = new RtpPeer(); TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp())) {
+            Steps steps = Steps.of(sw);
+            registerDeskPhone(sw);
+            try (SippProcess caller = callIn(sw, rtp, "ivr-voicemail")) {
+                await().atMost(Duration.ofSeconds(40)).until(() -> rtp.frames() > 0);
+                Thread.sleep(3500);
+                rtp.speak(billing);
+                E2e.assertCalls(1, caller.awaitExit(CALL_TIMEOUT));
+            }
+            assertThat(steps.only()).containsSubsequence("message", "thanks", "bye");
+            Path box = sw.dataDir().resolve("voicemail").resolve("sales");
+            List<Path> files;
+            try (var list = Files.list(box)) {
+                files = list.filter(f -> f.toString().endsWith(".wav")).toList();
+            }
+            assertThat(files).hasSize(1);
+            long bytes = Files.size(files.get(0));
+            assertThat(bytes - 44).as("PCM bytes of at most 5 s at 8 kHz").isGreaterThan(8000 * 2).isLessThanOrEqualTo(8000 * 2 * 5);
+            short[] pcm = io.switchboard.testkit.Wav.read(files.get(0), 0).samples();
+            double peak = 0;
+            for (short v : pcm) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            assertThat(peak).as("the caller's speech is in the message").isGreaterThan(1000);
+        }
+    }
+
     /** Once speech input is ready, extension 1001 registers, as a desk phone does (a stranger dialling the hotline number gets 403). */
     private static void registerDeskPhone(TestSwitch sw) {
         await().atMost(Duration.ofSeconds(60)).until(() -> sw.switchboard().ivr().speechReady());

@@ -246,6 +246,12 @@ public final class RtpSession implements MediaEndpoint {
         rtcp.setClockRate(codec.payloadType().clockRate());
     }
 
+    /** True when frames are already encoded as {@code type} under number {@code payloadTypeNumber} (no new codec needed). */
+    public boolean encodesAs(io.switchboard.media.codec.PayloadType type, int payloadTypeNumber) {
+        AudioCodec c = codec;
+        return c != null && codecPayloadType == payloadTypeNumber && c.payloadType().sameCodecAs(type);
+    }
+
     /**
      * The RTP clock rate of the negotiated codec (Hz; 8000 until set), which RTCP needs for jitter and
      * for the SR timestamp (RFC 3550 §6.4.1). Relays that do not call {@link #setCodec} set it here.

@@ -490,10 +490,7 @@ public final class B2bua {
         }
         media.close();
         log.info("call {} refused: {}", req.getCallId().getCallId(), o.reason());
-        SIPResponse r = Responses.create(req, o.status(), o.reason(), null);
-        if (o.status() == 488) {
-            Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
-        }
+        SIPResponse r = o.refusal(req, ctx.host());
         tx.respond(r);
         return true;
     }

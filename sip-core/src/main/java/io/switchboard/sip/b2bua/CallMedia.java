@@ -41,6 +41,15 @@ final class CallMedia {
         byte[] bytes() {
             return body == null ? null : body.getBytes(StandardCharsets.UTF_8);
         }
+
+        /** The error response to {@code req} for a failed exchange: 400, or 488 with Warning 305 (RFC 3261 §20.43) from {@code host}. */
+        gov.nist.javax.sip.message.SIPResponse refusal(gov.nist.javax.sip.message.SIPRequest req, String host) {
+            gov.nist.javax.sip.message.SIPResponse r = io.switchboard.sip.message.Responses.create(req, status, reason, null);
+            if (status == 488) {
+                io.switchboard.sip.message.Responses.add(r, "Warning", "305 " + host + " \"Incompatible media format\"");
+            }
+            return r;
+        }
     }
 
     final CallBridge bridge;

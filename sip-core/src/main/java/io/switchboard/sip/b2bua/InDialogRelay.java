@@ -117,10 +117,7 @@ final class InDialogRelay {
             byte[] offer = MessageParts.sdp(req);
             CallMedia.Outcome o = offer != null ? call.media.answerOffer(Side.A, offer) : call.media.freshOffer(Side.A);
             if (!o.isOk()) {
-                SIPResponse r = Responses.create(req, o.status(), o.reason(), null);
-                if (o.status() == 488) {
-                    Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
-                }
+                SIPResponse r = o.refusal(req, ctx.host());
                 tx.respond(r);
                 return;
             }
@@ -190,10 +187,7 @@ final class InDialogRelay {
         if (offer != null) {
             CallMedia.Outcome o = call.media.offerFrom(fromSide, offer);
             if (!o.isOk()) {
-                SIPResponse r = Responses.create(req, o.status(), o.reason(), null);
-                if (o.status() == 488) {
-                    Responses.add(r, "Warning", "305 " + ctx.host() + " \"Incompatible media format\"");
-                }
+                SIPResponse r = o.refusal(req, ctx.host());
                 tx.respond(r);
                 from.incomingReinvite = false;
                 to.outgoingReinvite = false;
