@@ -4,8 +4,6 @@ import io.reactivex.rxjava3.disposables.Disposable;
 import io.switchboard.ivr.port.InputSpec;
 import io.switchboard.ivr.port.SessionEvent;
 import io.switchboard.ivr.port.SessionEvents;
-import io.switchboard.media.codec.AudioCodec;
-import io.switchboard.media.codec.Codecs;
 import io.switchboard.media.codec.PayloadType;
 import io.switchboard.sip.b2bua.AnsweredCall;
 import io.switchboard.speech.asr.RecognitionEvent;
@@ -30,8 +28,7 @@ final class SpeechInput implements AutoCloseable {
     private final AnsweredCall call;
     private final RecognitionStream stream;
     private final Disposable results;
-    private AudioCodec decoder;
-    private PayloadType decoding;
+    private final TapDecoder decoder = new TapDecoder();
 
     private SpeechInput(AnsweredCall call, RecognitionStream stream, long op, SessionEvents events) {
         this.call = call;
@@ -67,11 +64,7 @@ final class SpeechInput implements AutoCloseable {
 
     /** On the media event loop: one caller packet. */
     private void feed(PayloadType codec, byte[] payload) {
-        if (decoder == null || !codec.equals(decoding)) {
-            decoder = Codecs.forPayloadType(codec);
-            decoding = codec;
-        }
-        stream.feed(decoder.decode(payload).samples());
+        stream.feed(decoder.decode(codec, payload));
     }
 
     @Override
@@ -79,18 +72,6 @@ final class SpeechInput implements AutoCloseable {
         call.tapCaller(null);
         results.dispose();
         stream.close();
-        var loop = call.session().eventLoop();
-        if (loop != null) {
-            // the decoder belongs to the event loop that fed it; Opus holds native state
-            loop.execute(() -> {
-                if (decoder instanceof AutoCloseable c) {
-                    try {
-                        c.close();
-                    } catch (Exception e) {
-                        log.debug("closing a decoder: {}", e.toString());
-                    }
-                }
-            });
-        }
+        decoder.close(call);
     }
 }

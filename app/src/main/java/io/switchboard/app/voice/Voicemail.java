@@ -2,8 +2,6 @@ package io.switchboard.app.voice;
 
 import io.switchboard.core.lane.Lane;
 import io.switchboard.ivr.port.RecordRequest;
-import io.switchboard.media.codec.AudioCodec;
-import io.switchboard.media.codec.Codecs;
 import io.switchboard.media.codec.PayloadType;
 import io.switchboard.media.codec.PcmFrame;
 import io.switchboard.media.dtmf.TonePlan;
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -65,11 +62,10 @@ final class Voicemail {
         private final RecordRequest request;
         private final BiConsumer<String, Duration> recorded;
         private final Consumer<String> failed;
-        private final List<short[]> frames = new ArrayList<>();
-        private final int maxFrames;
+        private final TimedAudio audio;
         private Player beep;
         private Lane.TimerHandle limit = Lane.TimerHandle.NONE;
-        private AudioCodec decoder;
+        private final TapDecoder decoder = new TapDecoder();
         private boolean done;
 
         Take(AnsweredCall call, RecordRequest request, BiConsumer<String, Duration> recorded, Consumer<String> failed) {
@@ -77,28 +73,20 @@ final class Voicemail {
             this.request = request;
             this.recorded = recorded;
             this.failed = failed;
-            this.maxFrames = (int) Math.max(1, request.maxLength().toMillis() / PcmFrame.DURATION_MS);
+            this.audio = new TimedAudio((int) Math.max(1, request.maxLength().toMillis() * PcmFrame.SAMPLE_RATE / 1000));
         }
 
         private void capture() {
             if (done) {
                 return;
             }
-            call.tapCaller((from, codec, ssrc, seq, ts, payload, at) -> append(codec, payload));
+            call.tapCaller((from, codec, ssrc, seq, ts, payload, at) -> append(codec, ts, payload));
             limit = call.lane().schedule(request.maxLength(), this::finish);
         }
 
         /** On the media event loop. */
-        private void append(PayloadType codec, byte[] payload) {
-            if (decoder == null) {
-                decoder = Codecs.forPayloadType(codec);
-            }
-            short[] pcm = decoder.decode(payload).samples();
-            synchronized (frames) {
-                if (frames.size() < maxFrames) {
-                    frames.add(pcm);
-                }
-            }
+        private void append(PayloadType codec, long timestamp, byte[] payload) {
+            audio.add(timestamp, codec.clockRate(), decoder.decode(codec, payload));
         }
 
         /** Ends the recording and keeps it. */
@@ -107,11 +95,8 @@ final class Voicemail {
                 return;
             }
             stop();
-            List<short[]> audio;
-            synchronized (frames) {
-                audio = new ArrayList<>(frames);
-            }
-            Duration length = Duration.ofMillis((long) audio.size() * PcmFrame.DURATION_MS);
+            short[] pcm = audio.samples();
+            Duration length = Duration.ofMillis((long) pcm.length * 1000 / PcmFrame.SAMPLE_RATE);
             String mailbox = safe(request.mailbox());
             Path file = root.resolve(mailbox).resolve(STAMP.format(clock.instant()) + "-" + safe(call.callId()) + ".wav");
             Lane lane = call.lane();
@@ -119,9 +104,7 @@ final class Voicemail {
                 try {
                     Files.createDirectories(file.getParent());
                     try (WavWriter w = WavWriter.create(file, PcmFrame.SAMPLE_RATE, 1)) {
-                        for (short[] f : audio) {
-                            w.write(f, 0, f.length);
-                        }
+                        w.write(pcm, 0, pcm.length);
                     }
                     log.info("call {}: voicemail for {} saved: {} ({} s)", call.callId(), mailbox, file, length.toMillis() / 1000.0);
                     lane.execute(() -> recorded.accept(file.toUri().toString(), length));
@@ -146,6 +129,7 @@ final class Voicemail {
                 beep.stop();
             }
             call.tapCaller(null);
+            decoder.close(call);
         }
     }
 
