@@ -8,6 +8,7 @@ import io.switchboard.customer.CustomerStorage;
 import io.switchboard.customer.storage.StorageConfig;
 import io.switchboard.customer.token.Role;
 import io.switchboard.app.voice.IvrConfig;
+import io.switchboard.app.voice.AcdEventLog;
 import io.switchboard.app.voice.Queues;
 import io.switchboard.core.config.Config;
 import io.switchboard.ivr.exec.JdkHttpFetcher;
@@ -106,6 +107,8 @@ public final class Switchboard implements AutoCloseable {
         CallRecorder calls = new CallRecorder(storage.async(), storage.normalizer());
         sip.onCall(calls);
         Queues queues = Queues.load(confDir.resolve("directory.yaml"));
+        AcdEventLog acdEvents = new AcdEventLog(InstantSource.system());
+        queues.engine().subscribe(acdEvents::on);
         Ivr ivr = Ivr.start(IvrConfig.from(config), TtsConfig.from(config), confDir, app.dataDir(), queues, customers);
         sip.applications(ivr.applications());
         try {
@@ -124,7 +127,8 @@ public final class Switchboard implements AutoCloseable {
             http = new HttpServer(app.httpBind(), app.httpPort(), new HealthRoute(sip), new OpenApiRoute(),
                     new GuardedRoute(auth, Role.ADMIN, new IvrRoute(ivr.store(), new JdkHttpFetcher())),
                     new CustomersRoute(auth, storage.async()), new MergesRoute(auth, storage.async()),
-                    new CdrsRoute(auth, storage.async()), new TokensRoute(auth, storage.async()));
+                    new CdrsRoute(auth, storage.async()), new TokensRoute(auth, storage.async()),
+                    new AcdRoute(auth, queues, acdEvents));
             try {
                 http.start();
             } catch (Exception e) {
