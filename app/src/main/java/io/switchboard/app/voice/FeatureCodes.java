@@ -71,7 +71,7 @@ final class FeatureCodes {
 
     /** Says {@code text}, then hangs up. */
     private void confirm(AnsweredCall call, String text) {
-        VoiceSession s = new VoiceSession(call, speech, null, null, queues);
+        VoiceSession s = new VoiceSession(call, speech, null, null, queues, io.switchboard.ivr.port.CustomerLookup.NONE);
         s.attach(event -> call.lane().execute(() -> {
             if (event instanceof SessionEvent.PromptDone || event instanceof SessionEvent.Failed) {
                 s.hangup("feature code done");

@@ -72,7 +72,7 @@ public final class Ivr implements AutoCloseable {
             }
         };
         FlowEngine engine = new FlowEngine(Limits.defaults(), new JdkHttpFetcher(), customers, dispatch);
-        VoiceApplications apps = new VoiceApplications(store, engine, speech, queues, confDir.resolve(config.sounds()),
+        VoiceApplications apps = new VoiceApplications(store, engine, speech, queues, customers, confDir.resolve(config.sounds()),
                 dataDir.resolve("voicemail"), clock);
         return new Ivr(store, watcher, lane, speech, apps, listeners);
     }

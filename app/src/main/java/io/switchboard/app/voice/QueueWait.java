@@ -1,5 +1,6 @@
 package io.switchboard.app.voice;
 
+import io.switchboard.ivr.port.CustomerLookup;
 import io.switchboard.ivr.port.QueueRequest;
 import io.switchboard.ivr.port.SessionEvent;
 import io.switchboard.ivr.port.SessionEvents;
@@ -21,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class QueueWait implements Queues.Waiter {
     private static final Logger log = LoggerFactory.getLogger(QueueWait.class);
+    static final long STICKY_LOOKUP_MS = 500;
 
     private final AnsweredCall call;
     private final Queues queues;
@@ -29,13 +31,16 @@ final class QueueWait implements Queues.Waiter {
     private final SessionEvents events;
     private final String task;
     private final Runnable onConnected;
+    private final CustomerLookup customers;
     private AnsweredCall.Dialing ringing;
     private String offeredTo;
     private String agent;
     private boolean over;
 
-    QueueWait(AnsweredCall call, Queues queues, long op, QueueRequest request, SessionEvents events, Runnable onConnected) {
+    QueueWait(AnsweredCall call, Queues queues, long op, QueueRequest request, SessionEvents events, Runnable onConnected,
+            CustomerLookup customers) {
         this.onConnected = onConnected;
+        this.customers = customers;
         this.call = call;
         this.queues = queues;
         this.op = op;
@@ -44,9 +49,30 @@ final class QueueWait implements Queues.Waiter {
         this.task = call.callId();
     }
 
+    /**
+     * Looks up the caller's last agent (sticky agent: a head start for the agent who served them last, on any
+     * channel), then enqueues. The lookup may take at most {@value #STICKY_LOOKUP_MS} ms.
+     */
     void start() {
-        TaskRequest t = TaskRequest.voice(task, request.queue()).withPriority(request.priority()).withSkills(skills());
         call.tag("queue", request.queue());
+        customers.find("voice", call.caller())
+                .completeOnTimeout(java.util.Optional.empty(), STICKY_LOOKUP_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
+                .exceptionally(e -> java.util.Optional.empty())
+                .thenAccept(found -> call.lane().execute(() -> {
+                    Object last = found.map(m -> m.get("last_agent")).orElse(null);
+                    enqueue(last == null || last.toString().isBlank() ? null : last.toString());
+                }));
+    }
+
+    private void enqueue(String preferred) {
+        if (over) {
+            return;
+        }
+        TaskRequest t = TaskRequest.voice(task, request.queue()).withPriority(request.priority()).withSkills(skills());
+        if (preferred != null) {
+            t = t.withPreferredAgent(preferred);
+            call.tag("sticky_agent", preferred);
+        }
         queues.enqueue(t, this).whenComplete((outcome, error) -> call.lane().execute(() -> {
             if (error != null || outcome instanceof Outcome.Refused) {
                 String why = error != null ? error.toString() : ((Outcome.Refused) outcome).message();
@@ -54,7 +80,8 @@ final class QueueWait implements Queues.Waiter {
                 finish();
                 events.post(new SessionEvent.Failed(op, "queue " + request.queue() + ": " + why));
             } else {
-                log.info("call {}: waiting in queue {} (priority {})", task, request.queue(), request.priority());
+                log.info("call {}: waiting in queue {} (priority {}{})", task, request.queue(), request.priority(),
+                        preferred == null ? "" : ", last agent " + preferred + " first");
             }
         }));
     }

@@ -3,6 +3,7 @@ package io.switchboard.app.voice;
 import io.switchboard.ivr.exec.FlowEngine;
 import io.switchboard.ivr.exec.FlowEvent;
 import io.switchboard.ivr.exec.FlowListener;
+import io.switchboard.ivr.port.CustomerLookup;
 import io.switchboard.ivr.script.FlowSet;
 import io.switchboard.ivr.script.FlowVersion;
 import io.switchboard.ivr.store.FlowStore;
@@ -37,10 +38,12 @@ public final class VoiceApplications implements CallApplications, AutoCloseable 
     private final AudioFiles files;
     private final Voicemail voicemail;
     private final Queues queues;
+    private final CustomerLookup customers;
     private final FeatureCodes features;
 
-    public VoiceApplications(FlowStore store, FlowEngine engine, Speech speech, Queues queues, Path sounds, Path voicemailDir,
-            InstantSource clock) {
+    public VoiceApplications(FlowStore store, FlowEngine engine, Speech speech, Queues queues, CustomerLookup customers, Path sounds,
+            Path voicemailDir, InstantSource clock) {
+        this.customers = customers;
         this.queues = queues;
         this.store = store;
         this.engine = engine;
@@ -92,7 +95,7 @@ public final class VoiceApplications implements CallApplications, AutoCloseable 
                 call.tag("ivr_outcome", String.valueOf(end.outcome()));
             }
         };
-        engine.start(flows, application, new VoiceSession(call, speech, files, voicemail, queues), call.lane(), perCall);
+        engine.start(flows, application, new VoiceSession(call, speech, files, voicemail, queues, customers), call.lane(), perCall);
     }
 
     @Override

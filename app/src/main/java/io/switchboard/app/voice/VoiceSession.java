@@ -2,6 +2,7 @@ package io.switchboard.app.voice;
 
 import io.reactivex.rxjava3.disposables.Disposable;
 import io.switchboard.ivr.port.CallSession;
+import io.switchboard.ivr.port.CustomerLookup;
 import io.switchboard.ivr.port.DialRequest;
 import io.switchboard.ivr.port.InputSpec;
 import io.switchboard.ivr.port.Prompt;
@@ -39,6 +40,7 @@ final class VoiceSession implements CallSession {
     private final AudioFiles files;
     private final Voicemail voicemail;
     private final Queues queues;
+    private final CustomerLookup customers;
     private QueueWait queueWait;
     private Player holdMusic;
     private boolean musicWanted;
@@ -52,7 +54,8 @@ final class VoiceSession implements CallSession {
     private String finishKeys;
     private boolean over;
 
-    VoiceSession(AnsweredCall call, Speech speech, AudioFiles files, Voicemail voicemail, Queues queues) {
+    VoiceSession(AnsweredCall call, Speech speech, AudioFiles files, Voicemail voicemail, Queues queues, CustomerLookup customers) {
+        this.customers = customers;
         this.call = call;
         this.queues = queues;
         this.speech = speech;
@@ -199,7 +202,7 @@ final class VoiceSession implements CallSession {
             events.post(new SessionEvent.Failed(op, "there is no queue called " + request.queue() + " in directory.yaml"));
             return;
         }
-        QueueWait wait = new QueueWait(call, queues, op, request, events, this::stopHoldMusic);
+        QueueWait wait = new QueueWait(call, queues, op, request, events, this::stopHoldMusic, customers);
         queueWait = wait;
         if (request.holdMusic() != null) {
             playLoop(request.holdMusic());

@@ -56,6 +56,39 @@ class QueueE2eTest {
         }
     }
 
+    /**
+     * Sticky agent: the caller's first call is taken by alice (bob is logged out); on the next call bob is
+     * logged in too and is the better match for the queue (skills-best-match), yet the call is offered to
+     * alice first, because she served this caller last.
+     */
+    @Test
+    void aReturningCallerIsOfferedToTheAgentWhoServedThemLast() {
+        Path conf = conf("  - id: bob\n    name: Bob\n    extensions: [\"1003\"]\n    skills: {sales: 9}\n", "skills-best-match");
+        try (RtpPeer caller = new RtpPeer(); RtpPeer phone = new RtpPeer();
+                TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp())) {
+            List<AcdEvent> events = new CopyOnWriteArrayList<>();
+            sw.switchboard().queues().engine().subscribe(events::add);
+            int alicePort = FreePorts.udpAndTcp();
+            E2e.register(sw, Sipp.Transport.UDP, "sticky", "1002", alicePort);
+            E2e.register(sw, Sipp.Transport.UDP, "sticky", "1001", FreePorts.udpAndTcp());
+            sw.switchboard().queues().call(e -> e.login("alice")).toCompletableFuture().join();
+            try (SippProcess alice = E2e.uas("uas-answer-then-bye.xml", "sticky-alice", sw, Sipp.Transport.UDP, "1002", alicePort, 2)) {
+                E2e.assertCalls(1, E2e.uac("uac-ivr.xml", "sticky-first", sw, Sipp.Transport.UDP, "1001", "4008001234")
+                        .key("rtp_port", Integer.toString(caller.port())).timeout(TIMEOUT).recvTimeout(TIMEOUT).run());
+                // the first call's record (with its agent) is written asynchronously
+                await().atMost(Duration.ofSeconds(10)).until(() -> sw.switchboard().customers().find("voice", "1001")
+                        .join().map(m -> "alice".equals(m.get("last_agent"))).orElse(false));
+                sw.switchboard().queues().call(e -> e.login("bob")).toCompletableFuture().join();
+                E2e.assertCalls(1, E2e.uac("uac-ivr.xml", "sticky-second", sw, Sipp.Transport.UDP, "1001", "4008001234")
+                        .key("rtp_port", Integer.toString(phone.port())).timeout(TIMEOUT).recvTimeout(TIMEOUT).run());
+                E2e.assertCalls(2, alice.awaitExit(TIMEOUT));
+            }
+            List<String> offeredTo = events.stream().filter(e -> e instanceof AcdEvent.TaskOffered)
+                    .map(e -> ((AcdEvent.TaskOffered) e).agentId()).toList();
+            assertThat(offeredTo).containsExactly("alice", "alice");
+        }
+    }
+
     @Test
     void withNoAgentTheFlowOverflowsAfterTheMaximumWait() {
         Path conf = conf();
@@ -75,6 +108,10 @@ class QueueE2eTest {
     }
 
     private static Path conf() {
+        return conf("", "longest-idle");
+    }
+
+    private static Path conf(String moreAgents, String strategy) {
         Path conf = E2e.conf("acd-", "", null);
         String agents = """
                 agents:
@@ -82,12 +119,14 @@ class QueueE2eTest {
                     name: Alice
                     extensions: ["1002"]
                     skills: {sales: 3}
+                %s
                 queues:
                   - id: sales
                     required: {sales: 1}
+                    strategy: %s
                     ring_timeout: 10s
                     wrap_up: 1s
-                """;
+                """.formatted(moreAgents, strategy);
         try {
             // the repository's extensions, then this test's agent and queue instead of the demo ones
             String directory = Files.readString(conf.resolve("directory.yaml"));
