@@ -15,7 +15,6 @@ import io.switchboard.media.codec.PayloadType;
 import io.switchboard.media.dtmf.TonePlan;
 import io.switchboard.media.play.EncodedPrompt;
 import io.switchboard.media.play.Player;
-import io.switchboard.media.rtp.RtpSession;
 import io.switchboard.media.sdp.NegotiatedMedia;
 import io.switchboard.sip.b2bua.AnsweredCall;
 import io.switchboard.speech.tts.SynthesisPool;
@@ -42,8 +41,7 @@ final class VoiceSession implements CallSession {
     private final Queues queues;
     private final CustomerLookup customers;
     private QueueWait queueWait;
-    private Player holdMusic;
-    private boolean musicWanted;
+    private OnHold onHold;
     private final Map<Long, Runnable> stops = new HashMap<>();
     private SessionEvents events;
     /** The listen operation in progress (0: none) and whether it takes keys. */
@@ -76,6 +74,9 @@ final class VoiceSession implements CallSession {
             over = true;
             if (queueWait != null) {
                 queueWait.callEnded();
+            }
+            if (onHold != null) {
+                onHold.stop();
             }
             if (recording != null) {
                 // a caller who hangs up after speaking leaves the message (voicemail as callers know it)
@@ -136,20 +137,13 @@ final class VoiceSession implements CallSession {
 
     /** Plays cached payloads to the caller; PromptDone when the last one went out. */
     private void play(long op, EncodedPrompt prompt) {
-        RtpSession session = call.session();
-        NegotiatedMedia media = call.media();
-        int pt = media.codec().number();
-        int units = media.codec().clockRate() / 50;
-        Player player = Player.encoded(prompt, payload -> session.sendPacket(session.sender().nextFrame(pt, payload, units)), false,
-                outcome -> {
-                    stops.remove(op);
-                    if (outcome == Player.Outcome.FINISHED) {
-                        events.post(new SessionEvent.PromptDone(op));
-                    }
-                });
-        session.sender().markNextPacket();
+        Player player = CallerAudio.play(call, prompt, false, outcome -> {
+            stops.remove(op);
+            if (outcome == Player.Outcome.FINISHED) {
+                events.post(new SessionEvent.PromptDone(op));
+            }
+        });
         stops.put(op, player::stop);
-        call.tick().add(player);
     }
 
     /** A repeating tone (ringback, hold) to the caller until the operation stops. */
@@ -202,43 +196,16 @@ final class VoiceSession implements CallSession {
             events.post(new SessionEvent.Failed(op, "there is no queue called " + request.queue() + " in directory.yaml"));
             return;
         }
-        QueueWait wait = new QueueWait(call, queues, op, request, events, this::stopHoldMusic, customers);
+        OnHold hold = new OnHold(call, speech, files, request);
+        QueueWait wait = new QueueWait(call, queues, op, request, events, hold::stop, customers);
         queueWait = wait;
-        if (request.holdMusic() != null) {
-            playLoop(request.holdMusic());
-        }
+        onHold = hold;
         stops.put(op, () -> {
             wait.cancel();
-            stopHoldMusic();
+            hold.stop();
         });
+        hold.start();
         wait.start();
-    }
-
-    private void stopHoldMusic() {
-        if (holdMusic != null) {
-            holdMusic.stop();
-            holdMusic = null;
-        }
-        musicWanted = false;
-    }
-
-    /** Hold music: the file round and round until {@link #stopHoldMusic}. */
-    private void playLoop(String file) {
-        musicWanted = true;
-        PayloadType codec = codec();
-        files.load(file, codec).thenAccept(encoded -> call.lane().execute(() -> {
-            if (over || !musicWanted) {
-                return;
-            }
-            RtpSession session = call.session();
-            int pt = call.media().codec().number();
-            int units = call.media().codec().clockRate() / 50;
-            holdMusic = Player.encoded(encoded, payload -> session.sendPacket(session.sender().nextFrame(pt, payload, units)), true, o -> { });
-            call.tick().add(holdMusic);
-        })).exceptionally(e -> {
-            log.warn("call {}: hold music {} cannot play: {}", call.callId(), file, rootMessage(e));
-            return null;
-        });
     }
 
     @Override

@@ -99,11 +99,23 @@ class QueueE2eTest {
                     steps.add(s.step());
                 }
             });
+            long[] queued = new long[1];
+            sw.switchboard().ivr().onEvent(e -> {
+                if (e instanceof io.switchboard.ivr.exec.FlowEvent.StepStarted st && st.step().equals("queue")) {
+                    queued[0] = System.nanoTime();
+                }
+            });
             E2e.register(sw, Sipp.Transport.UDP, "acd-none", "1001", FreePorts.udpAndTcp());
             SippResult call = E2e.uac("uac-ivr.xml", "acd-nobody", sw, Sipp.Transport.UDP, "1001", "4008001234")
                     .key("rtp_port", Integer.toString(caller.port())).timeout(TIMEOUT).recvTimeout(TIMEOUT).run();
             E2e.assertCalls(1, call);
             assertThat(steps).containsSubsequence("hello", "queue", "nobody", "bye");
+            // the announcement 10 s into the wait (the greeting is long over, the overflow prompt comes at 15 s)
+            assertThat(queued[0]).isPositive();
+            assertThat(caller.loudFramesBetween(queued[0] + 4_000_000_000L, queued[0] + 9_500_000_000L)).as("speech 4-9.5 s into the wait")
+                    .isZero();
+            assertThat(caller.loudFramesBetween(queued[0] + 9_500_000_000L, queued[0] + 14_500_000_000L)).as("speech 9.5-14.5 s into the wait")
+                    .isGreaterThan(25);
         }
     }
 
@@ -143,7 +155,9 @@ class QueueE2eTest {
                         say: "Connecting you to sales."
                       queue:
                         enqueue: sales
-                        maxWait: 10s
+                        announce: "Please hold, all our agents are busy."
+                        announceEvery: 10s
+                        maxWait: 15s
                         overflow: nobody
                       nobody:
                         say: "Nobody is free."

@@ -22,9 +22,12 @@ import java.util.concurrent.locks.LockSupport;
  * back as paced PCMU RTP to wherever the switch sends from (symmetric RTP).
  */
 final class RtpPeer implements AutoCloseable {
+    /** The RMS level counted as speech by {@link #loudFramesAfter}. */
+    static final double LOUD = 300;
     private final DatagramSocket socket;
     private final Thread receiver;
     private final List<Double> frameRms = new CopyOnWriteArrayList<>();
+    private final List<Long> loudAt = new CopyOnWriteArrayList<>();
     private volatile InetSocketAddress switchAddress;
     private volatile boolean closed;
 
@@ -47,6 +50,11 @@ final class RtpPeer implements AutoCloseable {
     /** Frames received so far whose RMS level is at least {@code rms} (speech is well above 300; silence is ~0). */
     long loudFrames(double rms) {
         return frameRms.stream().filter(r -> r >= rms).count();
+    }
+
+    /** Frames at least {@link #LOUD} RMS that arrived between two {@link System#nanoTime()} readings. */
+    long loudFramesBetween(long fromNanos, long toNanos) {
+        return loudAt.stream().filter(t -> t > fromNanos && t < toNanos).count();
     }
 
     long frames() {
@@ -124,7 +132,11 @@ final class RtpPeer implements AutoCloseable {
             for (short v : s) {
                 sum += (double) v * v;
             }
-            frameRms.add(Math.sqrt(sum / s.length));
+            double rms = Math.sqrt(sum / s.length);
+            frameRms.add(rms);
+            if (rms >= LOUD) {
+                loudAt.add(System.nanoTime());
+            }
         }
     }
 
