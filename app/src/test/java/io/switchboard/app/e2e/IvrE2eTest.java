@@ -103,6 +103,37 @@ class IvrE2eTest {
         }
     }
 
+    /** A carrier call to a DID whose trunk rule names a flow ({@code flow: e2e}) is answered by that flow. */
+    @Test
+    void aTrunkRuleSendsACarrierCallToTheFlow() {
+        int carrierPort = FreePorts.udpAndTcp();
+        Path conf = E2e.conf("ivr-trunk-", "", """
+                trunks:
+                  - name: test-carrier
+                    type: ip
+                    from: ["127.0.0.1:%d"]
+                inbound:
+                  - did: 95555
+                    flow: e2e
+                """.formatted(carrierPort));
+        try {
+            Files.createDirectories(conf.resolve("ivr"));
+            Files.writeString(conf.resolve("ivr").resolve("e2e.yaml"), flow("welcome").replace("numbers: [\"4008001234\"]\n", ""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (RtpPeer rtp = new RtpPeer(); TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp(), "media.symmetricRtp=false")) {
+            Steps steps = Steps.of(sw);
+            SippResult r = Sipp.scenario(E2e.scenario("uac-ivr-trunk.xml")).name("ivr-trunk").remote("127.0.0.1", sw.sipPort())
+                    .transport(Sipp.Transport.UDP).localPort(carrierPort).service("95555").key("caller", "13800138000")
+                    .key("rtp_port", Integer.toString(rtp.port())).timeout(CALL_TIMEOUT).recvTimeout(CALL_TIMEOUT).run();
+            E2e.assertCalls(1, r);
+            assertThat(steps.only()).as("a silent carrier caller goes through the flow to its fallback")
+                    .containsSubsequence("welcome", "main", "fallback", "bye");
+            assertThat(rtp.loudFrames(300)).isGreaterThan(75);
+        }
+    }
+
     @Test
     void aVoicemailIsRecordedFromTheCallersAudio() throws Exception {
         Path conf = confWithFlow("""

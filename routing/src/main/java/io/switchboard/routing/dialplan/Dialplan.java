@@ -17,7 +17,7 @@ import java.util.Set;
  * {@code N} 2–9, and a final {@code .} for "one or more of anything".
  */
 public final class Dialplan {
-    private static final Set<String> FIELDS = Set.of("did", "extension", "hangup", "schedule");
+    private static final Set<String> FIELDS = Set.of("did", "extension", "flow", "hangup", "schedule");
 
     /** What a number routes to. */
     public sealed interface Target permits ToExtension, ToFlow, Hangup { }

@@ -56,6 +56,17 @@ class DialplanTest {
     }
 
     @Test
+    void aRuleMayNameAFlowInsteadOfAnExtension() {
+        Dialplan withFlow = Dialplan.fromYaml(List.of(Map.of("did", "95566", "flow", "hotline")), "trunks.yaml");
+        assertThat(withFlow.route("95566")).isInstanceOf(Dialplan.Routed.class)
+                .extracting(r -> ((Dialplan.Routed) r).target()).isEqualTo(new Dialplan.ToFlow("hotline"));
+        assertThatThrownBy(() -> Dialplan.fromYaml(List.of(Map.of("did", "95566", "flow", "hotline", "extension", "1")), "t.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("exactly one of 'extension', 'flow' or 'hangup'");
+        assertThatThrownBy(() -> Dialplan.fromYaml(List.of(Map.of("did", "95566", "flow", "../etc")), "t.yaml"))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("'flow' must be a flow name");
+    }
+
+    @Test
     void patternLetters() {
         assertThat(Dialplan.matches("1010XXXX", "10101234")).isTrue();
         assertThat(Dialplan.matches("1010XXXX", "101012345")).isFalse();
