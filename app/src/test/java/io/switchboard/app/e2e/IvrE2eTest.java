@@ -134,6 +134,47 @@ class IvrE2eTest {
         }
     }
 
+    /**
+     * The {@code dial} verb: the first call finds 1002 busy (SIPp answers 486), so the flow takes its
+     * {@code onFailure} step; the second finds 1002 answering and the caller is bridged to it.
+     */
+    @Test
+    void dialGoesToOnFailureWhenBusyAndBridgesWhenAnswered() {
+        Path conf = confWithFlow("""
+                flow: e2e
+                numbers: ["4008001234"]
+                language: en-US
+                start: connect
+                steps:
+                  connect:
+                    dial: "1002"
+                    timeout: 20s
+                    onFailure: busy
+                  busy:
+                    say: "The line is busy."
+                  bye:
+                    hangup: busy
+                """);
+        try (RtpPeer rtp = new RtpPeer(); TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp())) {
+            Steps steps = Steps.of(sw);
+            registerDeskPhone(sw);
+            int phonePort = FreePorts.udpAndTcp();
+            E2e.register(sw, Sipp.Transport.UDP, "ivr-dial", "1002", phonePort);
+            try (SippProcess busy = E2e.uas("uas-busy.xml", "ivr-dial-busy", sw, Sipp.Transport.UDP, "1002", phonePort, 1)) {
+                E2e.assertCalls(1, E2e.uac("uac-ivr.xml", "ivr-dial-1", sw, Sipp.Transport.UDP, "1001", "4008001234")
+                        .key("rtp_port", Integer.toString(rtp.port())).timeout(CALL_TIMEOUT).recvTimeout(CALL_TIMEOUT).run(),
+                        busy.awaitExit(CALL_TIMEOUT));
+            }
+            assertThat(steps.only()).containsSubsequence("connect", "busy", "bye");
+            try (SippProcess answers = E2e.uas("uas-answer-then-bye.xml", "ivr-dial-answer", sw, Sipp.Transport.UDP, "1002", phonePort, 1)) {
+                E2e.assertCalls(1, E2e.uac("uac-ivr.xml", "ivr-dial-2", sw, Sipp.Transport.UDP, "1001", "4008001234")
+                        .key("rtp_port", Integer.toString(rtp.port())).timeout(CALL_TIMEOUT).recvTimeout(CALL_TIMEOUT).run(),
+                        answers.awaitExit(CALL_TIMEOUT));
+            }
+            assertThat(steps.of(steps.calls().get(1))).containsExactly("connect");
+        }
+    }
+
     @Test
     void aVoicemailIsRecordedFromTheCallersAudio() throws Exception {
         Path conf = confWithFlow("""
