@@ -175,6 +175,56 @@ class IvrE2eTest {
         }
     }
 
+    /**
+     * After the flow connects the caller to an extension, media flows both ways through the bridge, here
+     * transcoded (the caller speaks PCMU, the softphone only Opus): the caller hears the softphone's tone, and
+     * the softphone records the caller's speech.
+     */
+    @Test
+    void aCallerConnectedByTheFlowTalksToTheCalleeBothWays() throws Exception {
+        Path conf = confWithFlow("""
+                flow: e2e
+                numbers: ["4008001234"]
+                language: en-US
+                start: connect
+                steps:
+                  connect:
+                    dial: "1002"
+                    onFailure: bye
+                  bye:
+                    hangup: not connected
+                """);
+        try (RtpPeer rtp = new RtpPeer(); TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp());
+                io.switchboard.testkit.Baresip callee = io.switchboard.testkit.Baresip.named("ivr-bridge-1002").account("1002", E2e.password("1002"))
+                        .registrar(sw.sipPort()).recordAudio().codecs("opus/48000/2").start()) {
+            registerDeskPhone(sw);
+            callee.awaitRegistered(Duration.ofSeconds(20));
+            try (SippProcess caller = callIn(sw, rtp, "ivr-bridge")) {
+                callee.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(30), "CALL_CLOSED");
+                long connected = System.nanoTime();
+                Thread.sleep(500);
+                rtp.speak(billing);
+                long spoken = System.nanoTime();
+                callee.hangup();
+                callee.awaitEvent("CALL_CLOSED", Duration.ofSeconds(20));
+                E2e.assertCalls(1, caller.awaitExit(CALL_TIMEOUT));
+                assertThat(rtp.loudFramesBetween(connected + 300_000_000L, spoken)).as("frames of the callee's tone heard by the caller")
+                        .isGreaterThan(50);
+            }
+            Path heard;
+            try (var files = Files.list(callee.dir())) {
+                heard = files.filter(p -> p.getFileName().toString().endsWith("-dec.wav")).findFirst().orElseThrow();
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> io.switchboard.testkit.Wav.read(heard, 0).seconds() > 1.5);
+            short[] pcm = io.switchboard.testkit.Wav.read(heard, 0).samples();
+            double peak = 0;
+            for (short v : pcm) {
+                peak = Math.max(peak, Math.abs(v));
+            }
+            assertThat(peak).as("the caller's speech reached the callee").isGreaterThan(2000);
+        }
+    }
+
     @Test
     void aVoicemailIsRecordedFromTheCallersAudio() throws Exception {
         Path conf = confWithFlow("""
