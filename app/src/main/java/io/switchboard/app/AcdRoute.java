@@ -20,36 +20,20 @@ import java.util.concurrent.CompletableFuture;
  * </pre>
  */
 final class AcdRoute extends ApiRoute {
-    private static final String BASE = "/api/acd/";
     private static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final Queues queues;
     private final AcdEventLog events;
 
     AcdRoute(AdminAuth auth, Queues queues, AcdEventLog events) {
-        super(auth);
+        super(auth, Role.SUPERVISOR, "/api/acd");
         this.queues = queues;
         this.events = events;
     }
 
     @Override
-    public String path() {
-        return BASE;
-    }
-
-    @Override
-    public boolean matches(String path) {
-        return path.startsWith(BASE);
-    }
-
-    @Override
-    Role role(HttpServer.Request request) {
-        return Role.SUPERVISOR;
-    }
-
-    @Override
     CompletableFuture<HttpServer.Reply> serve(HttpServer.Request r, AdminAuth.Principal who) {
-        String[] p = r.path().substring(BASE.length()).split("/");
+        String[] p = segments(r);
         boolean get = r.method().equals("GET");
         switch (p[0]) {
             case "queues":

@@ -10,13 +10,36 @@ import java.util.concurrent.CompletableFuture;
  */
 abstract class ApiRoute implements HttpServer.Route {
     protected final AdminAuth auth;
+    private final Role role;
+    private final String prefix;
 
-    ApiRoute(AdminAuth auth) {
+    /** A route answering {@code prefix} and the paths below it, for tokens holding {@code role} (or a higher one). */
+    ApiRoute(AdminAuth auth, Role role, String prefix) {
         this.auth = auth;
+        this.role = role;
+        this.prefix = prefix;
+    }
+
+    @Override
+    public String path() {
+        return prefix;
+    }
+
+    @Override
+    public boolean matches(String path) {
+        return path.equals(prefix) || path.startsWith(prefix + "/");
+    }
+
+    /** The path segments after this route's prefix: {@code /api/acd/agents/a1} under {@code /api/acd} gives {@code [agents, a1]}. */
+    String[] segments(HttpServer.Request r) {
+        String rest = r.path().length() > prefix.length() ? r.path().substring(prefix.length() + 1) : "";
+        return rest.isEmpty() ? new String[] {""} : rest.split("/");
     }
 
     /** The role {@code request} needs. */
-    abstract Role role(HttpServer.Request request);
+    Role role(HttpServer.Request request) {
+        return role;
+    }
 
     abstract CompletableFuture<HttpServer.Reply> serve(HttpServer.Request request, AdminAuth.Principal who);
 

@@ -28,23 +28,13 @@ final class CdrsRoute extends ApiRoute {
     private final AsyncCustomers customers;
 
     CdrsRoute(AdminAuth auth, AsyncCustomers customers) {
-        super(auth);
+        super(auth, Role.SUPERVISOR, "/api/cdrs");
         this.customers = customers;
-    }
-
-    @Override
-    public String path() {
-        return "/api/cdrs";
     }
 
     @Override
     public boolean matches(String path) {
         return path.equals("/api/cdrs") || path.equals("/api/cdrs.csv");
-    }
-
-    @Override
-    Role role(HttpServer.Request request) {
-        return Role.SUPERVISOR;
     }
 
     @Override

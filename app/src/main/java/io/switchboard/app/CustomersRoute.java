@@ -29,23 +29,8 @@ final class CustomersRoute extends ApiRoute {
     private final AsyncCustomers customers;
 
     CustomersRoute(AdminAuth auth, AsyncCustomers customers) {
-        super(auth);
+        super(auth, Role.SUPERVISOR, BASE);
         this.customers = customers;
-    }
-
-    @Override
-    public String path() {
-        return BASE;
-    }
-
-    @Override
-    public boolean matches(String path) {
-        return path.equals(BASE) || path.startsWith(BASE + "/");
-    }
-
-    @Override
-    Role role(HttpServer.Request request) {
-        return Role.SUPERVISOR;
     }
 
     @Override

@@ -6,27 +6,15 @@ import java.util.concurrent.CompletableFuture;
 /** A synchronous route (the IVR API) behind the API's token check: the route runs once the token holds {@code role}. */
 final class GuardedRoute extends ApiRoute {
     private final HttpServer.Route inner;
-    private final Role role;
 
     GuardedRoute(AdminAuth auth, Role role, HttpServer.Route inner) {
-        super(auth);
+        super(auth, role, inner.path());
         this.inner = inner;
-        this.role = role;
-    }
-
-    @Override
-    public String path() {
-        return inner.path();
     }
 
     @Override
     public boolean matches(String path) {
         return inner.matches(path);
-    }
-
-    @Override
-    Role role(HttpServer.Request request) {
-        return role;
     }
 
     @Override

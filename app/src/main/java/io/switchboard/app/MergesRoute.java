@@ -10,33 +10,17 @@ import java.util.concurrent.CompletableFuture;
  * (supervisor or admin); 409 when it was already undone or the graph moved on since.
  */
 final class MergesRoute extends ApiRoute {
-    private static final String BASE = "/api/merges/";
 
     private final AsyncCustomers customers;
 
     MergesRoute(AdminAuth auth, AsyncCustomers customers) {
-        super(auth);
+        super(auth, Role.SUPERVISOR, "/api/merges");
         this.customers = customers;
     }
 
     @Override
-    public String path() {
-        return BASE;
-    }
-
-    @Override
-    public boolean matches(String path) {
-        return path.startsWith(BASE);
-    }
-
-    @Override
-    Role role(HttpServer.Request request) {
-        return Role.SUPERVISOR;
-    }
-
-    @Override
     CompletableFuture<HttpServer.Reply> serve(HttpServer.Request r, AdminAuth.Principal who) {
-        String[] p = r.path().substring(BASE.length()).split("/");
+        String[] p = segments(r);
         if (p.length != 2 || !p[1].equals("unmerge")) {
             return now(HttpServer.Reply.error(404, "no such merge API path: " + r.path()));
         }

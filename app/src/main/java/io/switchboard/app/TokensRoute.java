@@ -20,23 +20,8 @@ final class TokensRoute extends ApiRoute {
     private final AsyncCustomers customers;
 
     TokensRoute(AdminAuth auth, AsyncCustomers customers) {
-        super(auth);
+        super(auth, Role.ADMIN, BASE);
         this.customers = customers;
-    }
-
-    @Override
-    public String path() {
-        return BASE;
-    }
-
-    @Override
-    public boolean matches(String path) {
-        return path.equals(BASE) || path.startsWith(BASE + "/");
-    }
-
-    @Override
-    Role role(HttpServer.Request request) {
-        return Role.ADMIN;
     }
 
     @Override
