@@ -140,6 +140,9 @@ final class QueueWait implements Queues.Waiter {
                 ringing = null;
                 agent = agentId;
                 onConnected.run();
+                if (queues.records(request.queue())) {
+                    call.record();
+                }
                 call.tag("agent", agentId);
                 queues.call(e -> e.accept(task, agentId));
                 events.post(new SessionEvent.Connected(op, agentId));

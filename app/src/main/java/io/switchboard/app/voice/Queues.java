@@ -71,6 +71,11 @@ public final class Queues implements AutoCloseable {
         return directory.queues().isEmpty() ? null : directory.queues().stream().map(q -> q.id()).collect(java.util.stream.Collectors.toSet());
     }
 
+    /** Whether answered calls of {@code queue} are recorded ({@code record: true}). */
+    boolean records(String queue) {
+        return directory.queues().stream().anyMatch(q -> q.id().equals(queue) && q.record());
+    }
+
     boolean hasQueue(String queue) {
         return directory.queues().stream().anyMatch(q -> q.id().equals(queue));
     }

@@ -53,6 +53,14 @@ class QueueE2eTest {
                     a -> assertThat(a.agentId()).isEqualTo("alice")));
             assertThat(sw.switchboard().queues().engine().call(e -> e.queueStats("sales").orElseThrow()).toCompletableFuture().join().answered())
                     .isEqualTo(1);
+            // the queue records its answered calls
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                try (var files = Files.walk(sw.dataDir().resolve("recordings"))) {
+                    return files.anyMatch(f -> f.toString().endsWith(".wav"));
+                } catch (IOException e) {
+                    return false;
+                }
+            });
         }
     }
 
@@ -136,6 +144,7 @@ class QueueE2eTest {
                   - id: sales
                     required: {sales: 1}
                     strategy: %s
+                    record: true
                     ring_timeout: 10s
                     wrap_up: 1s
                 """.formatted(moreAgents, strategy);

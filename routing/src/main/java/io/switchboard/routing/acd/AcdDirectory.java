@@ -35,12 +35,14 @@ import java.util.Set;
  *     wrap_up: 10s
  *     sla: 20s                             # answered within this counts towards the service level
  *     sticky_head_start: 10s               # the customer's last agent is waited for this long
+ *     record: true                         # answered calls are recorded (default false)
  * </pre>
  */
 public record AcdDirectory(List<AgentConfig> agents, List<QueueConfig> queues) {
     private static final Set<String> AGENT_KEYS = Set.of("id", "name", "skills", "extensions", "capacity");
     private static final Set<String> QUEUE_KEYS = Set.of("id", "required", "preferred", "strategy", "escalate_every",
-            "max_wait", "max_size", "overflow", "ring_timeout", "max_misses", "wrap_up", "sla", "sticky_head_start");
+            "max_wait", "max_size", "overflow", "ring_timeout", "max_misses", "wrap_up", "sla", "sticky_head_start",
+            "record");
 
     public AcdDirectory {
         agents = List.copyOf(agents);
@@ -131,7 +133,8 @@ public record AcdDirectory(List<AgentConfig> agents, List<QueueConfig> queues) {
                 .maxMisses(n.integer("max_misses", QueueConfig.DEFAULT_MAX_MISSES, 0, 1000))
                 .wrapUp(n.duration("wrap_up", QueueConfig.DEFAULT_WRAP_UP))
                 .slaTarget(n.duration("sla", QueueConfig.DEFAULT_SLA))
-                .stickyHeadStart(n.duration("sticky_head_start", QueueConfig.DEFAULT_STICKY));
+                .stickyHeadStart(n.duration("sticky_head_start", QueueConfig.DEFAULT_STICKY))
+                .record(n.bool("record", false));
         if (n.has("strategy")) {
             try {
                 b.strategy(Strategy.parse(n.string("strategy", "")));

@@ -21,11 +21,12 @@ import java.util.Map;
  * @param wrapUp after completing a task the agent's slot stays closed this long
  * @param slaTarget a task answered within this counts towards the service level
  * @param stickyHeadStart how long a task waits for its preferred agent before any agent may take it
+ * @param record whether answered tasks of this queue are recorded (voice: both parties, as a WAV file)
  */
 public record QueueConfig(String id, Map<String, Integer> required, Map<String, Integer> preferred, Strategy strategy,
                           Duration escalateEvery, Duration maxWait, int maxSize, String overflow,
                           Duration ringTimeout, int maxMisses, Duration wrapUp, Duration slaTarget,
-                          Duration stickyHeadStart) {
+                          Duration stickyHeadStart, boolean record) {
 
     public static final Duration DEFAULT_RING_TIMEOUT = Duration.ofSeconds(20);
     public static final int DEFAULT_MAX_MISSES = 3;
@@ -70,6 +71,7 @@ public record QueueConfig(String id, Map<String, Integer> required, Map<String, 
         private Duration wrapUp = DEFAULT_WRAP_UP;
         private Duration slaTarget = DEFAULT_SLA;
         private Duration stickyHeadStart = DEFAULT_STICKY;
+        private boolean record;
 
         private Builder(String id) {
             this.id = id;
@@ -87,10 +89,11 @@ public record QueueConfig(String id, Map<String, Integer> required, Map<String, 
         public Builder wrapUp(Duration v) { wrapUp = v; return this; }
         public Builder slaTarget(Duration v) { slaTarget = v; return this; }
         public Builder stickyHeadStart(Duration v) { stickyHeadStart = v; return this; }
+        public Builder record(boolean v) { record = v; return this; }
 
         public QueueConfig build() {
             return new QueueConfig(id, required, preferred, strategy, escalateEvery, maxWait, maxSize, overflow,
-                    ringTimeout, maxMisses, wrapUp, slaTarget, stickyHeadStart);
+                    ringTimeout, maxMisses, wrapUp, slaTarget, stickyHeadStart, record);
         }
     }
 }

@@ -77,6 +77,17 @@ final class YamlNode {
         throw error(key, "expected a whole number from " + min + " to " + max + ", got '" + v + "'");
     }
 
+    boolean bool(String key, boolean def) {
+        String v = string(key, null);
+        if (v == null) {
+            return def;
+        }
+        if (v.equalsIgnoreCase("true") || v.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(v);
+        }
+        throw error(key, "expected true or false, got '" + v + "'");
+    }
+
     Duration duration(String key, Duration def) {
         String v = string(key, null);
         if (v == null) {

@@ -85,6 +85,7 @@ class AcdDirectoryTest {
         "queues: [{id: q, max_wait: 30s}]|directory.yaml: queues[0]: queue q has max_wait or max_size but no overflow target",
         "queues: [{id: q, max_size: 5, overflow: 'queue:nope'}]|directory.yaml: queues[0].overflow: no queue 'nope'",
         "queues: [{id: q, ring: 5s}]|directory.yaml: queues[0]: unknown key 'ring'",
+        "queues: [{id: q, record: maybe}]|directory.yaml: queues[0].record: expected true or false, got 'maybe'",
         "queues: [{id: q}, {id: q}]|directory.yaml: queues[1].id: queue 'q' is declared twice",
         "queues: [{required: {zh: 1}}]|directory.yaml: queues[0].id: is required",
         "agents: [{id: a, skills: {zh: high}}]|directory.yaml: agents[0].skills.zh: expected a whole number from 1 to 100, got 'high'",

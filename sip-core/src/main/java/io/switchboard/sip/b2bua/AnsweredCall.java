@@ -51,6 +51,12 @@ public interface AnsweredCall {
      */
     Dialing dial(String target, DialListener listener);
 
+    /**
+     * Records the bridged call (both parties, as with {@code media.record}) from now to its end; does nothing
+     * before {@link #dial} connected someone or when the call is recorded already.
+     */
+    void record();
+
     /** Adds {@code key=value} to the call's record. */
     void tag(String key, String value);
 

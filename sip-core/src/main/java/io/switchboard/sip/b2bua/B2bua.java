@@ -597,7 +597,20 @@ public final class B2bua {
         public void hangup(Call call, String reason) {
             endCall(call, null, reason, "application");
         }
+
+        @Override
+        public void record(Call call) {
+            startRecording(call);
+        }
     };
+
+    /** Records both parties of an answered call to its end (once). */
+    private void startRecording(Call call) {
+        if (call.recording == null && call.state != Call.State.ENDED) {
+            call.recording = ctx.media().record(ctx.lane(), call.a.callId, call.media.bridge);
+            ctx.tick().add(call.recording);
+        }
+    }
 
     /** An application bridges its caller to {@code target}: an extension, or a number over the trunks. */
     private void dialFromApplication(Call call, String target) {
@@ -677,8 +690,7 @@ public final class B2bua {
         log.info("call {}: flow {} connected the caller to {}, media {}", call.a.callId, call.local.application,
                 fork.target.label(), call.media.bridge.describe());
         if (ctx.media().recordsCalls()) {
-            call.recording = ctx.media().record(ctx.lane(), call.a.callId, call.media.bridge);
-            ctx.tick().add(call.recording);
+            startRecording(call);
         }
         call.local.connected(fork.target.label());
     }
@@ -870,8 +882,7 @@ public final class B2bua {
         Responses.add(toA, "Allow", KnownMethods.ALLOW);
         log.debug("call {} answered, media {}", call.a.callId, call.media.bridge.describe());
         if (ctx.media().recordsCalls()) {
-            call.recording = ctx.media().record(ctx.lane(), call.a.callId, call.media.bridge);
-            ctx.tick().add(call.recording);
+            startRecording(call);
         }
         call.a.confirmed = true;
         call.aTx.respond(toA);

@@ -21,6 +21,8 @@ final class LocalCall implements AnsweredCall {
         void cancelDial(Call call);
 
         void hangup(Call call, String reason);
+
+        void record(Call call);
     }
 
     private final Call call;
@@ -123,6 +125,13 @@ final class LocalCall implements AnsweredCall {
                 ops.cancelDial(call);
             }
         };
+    }
+
+    @Override
+    public void record() {
+        if (!over && call.b != null) {
+            ops.record(call);
+        }
     }
 
     @Override
