@@ -96,6 +96,9 @@ final class HttpServer implements AutoCloseable {
     private final List<Route> routes;
     private EventLoopGroup group;
     private Channel channel;
+    /** Open client connections: closed on shutdown, so a keep-alive client never waits on a dead listener. */
+    private final io.netty.channel.group.ChannelGroup connections =
+            new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
 
     HttpServer(String bind, int port, Route... routes) {
         this.bind = bind;
@@ -109,6 +112,7 @@ final class HttpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handler());
                     }
                 });
@@ -130,6 +134,7 @@ final class HttpServer implements AutoCloseable {
         if (channel != null) {
             channel.close().syncUninterruptibly();
         }
+        connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }

@@ -78,11 +78,6 @@ public final class Switchboard implements AutoCloseable {
             log.info("config {}", line);
         }
         Directory directory = Directory.load(confDir.resolve("directory.yaml"));
-        if (directory.hasDemoCredentials() && !isLoopback(sipConfig.bind())) {
-            throw new ConfigException("sip.bind=" + sipConfig.bind() + " is not a loopback address, but "
-                    + confDir.resolve("directory.yaml") + " still has demo passwords (switchboard-<ext>); "
-                    + "set real passwords before exposing the switch");
-        }
         try {
             Files.createDirectories(app.dataDir());
         } catch (IOException e) {
@@ -94,6 +89,13 @@ public final class Switchboard implements AutoCloseable {
                     t.sources(), t.settings().host() == null ? "" : ", calls go to " + t.settings().host() + ":" + t.settings().port());
         }
         CustomerStorage storage = openStorage(config, app);
+        ExtensionDirectory extensions = ExtensionDirectory.start(directory, storage.extensions(), storage.async());
+        if (directory.hasDemoCredentials() && !isLoopback(sipConfig.bind())) {
+            storage.close();
+            throw new ConfigException("sip.bind=" + sipConfig.bind() + " is not a loopback address, but "
+                    + confDir.resolve("directory.yaml") + " still has demo passwords (switchboard-<ext>); "
+                    + "set real passwords (in the file, or through /api/directory/extensions) before exposing the switch");
+        }
         MediaConfig mediaConfig = MediaConfig.from(config);
         MediaService media;
         try {
@@ -128,7 +130,7 @@ public final class Switchboard implements AutoCloseable {
                     new GuardedRoute(auth, Role.ADMIN, new IvrRoute(ivr.store(), new JdkHttpFetcher())),
                     new CustomersRoute(auth, storage.async()), new MergesRoute(auth, storage.async()),
                     new CdrsRoute(auth, storage.async()), new TokensRoute(auth, storage.async()),
-                    new AcdRoute(auth, queues, acdEvents));
+                    new AcdRoute(auth, queues, acdEvents), new DirectoryRoute(auth, extensions));
             try {
                 http.start();
             } catch (Exception e) {

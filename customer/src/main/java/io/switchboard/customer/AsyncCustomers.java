@@ -135,4 +135,19 @@ public final class AsyncCustomers {
     public CompletableFuture<Boolean> revokeToken(long id) {
         return executor.submit(() -> s.tokens().revoke(id));
     }
+
+    // ---- SIP extensions managed through the API ----
+
+    public CompletableFuture<java.util.List<io.switchboard.customer.directory.StoredExtension>> extensions() {
+        return executor.submit(() -> s.extensions().all());
+    }
+
+    public CompletableFuture<io.switchboard.customer.directory.StoredExtension> putExtension(io.switchboard.customer.directory.StoredExtension e) {
+        return executor.submit(() -> s.extensions().put(e));
+    }
+
+    public CompletableFuture<Boolean> removeExtension(String number) {
+        return executor.submit(() -> s.extensions().remove(number));
+    }
+
 }

@@ -36,6 +36,7 @@ public final class CustomerStorage implements AutoCloseable {
     private final InteractionRepository interactions;
     private final CdrStore cdrs;
     private final TokenStore tokens;
+    private final io.switchboard.customer.directory.ExtensionStore extensions;
     private final AsyncCustomers async;
 
     private CustomerStorage(CustomerConfig config, Database db, InstantSource clock) {
@@ -52,6 +53,7 @@ public final class CustomerStorage implements AutoCloseable {
         this.interactions = new InteractionRepository(db, customers, clock);
         this.cdrs = new CdrStore(db, normalizer, clock);
         this.tokens = new TokenStore(db, clock);
+        this.extensions = new io.switchboard.customer.directory.ExtensionStore(db, clock);
         this.async = new AsyncCustomers(this, executor);
     }
 
@@ -108,6 +110,11 @@ public final class CustomerStorage implements AutoCloseable {
 
     public CdrStore cdrs() {
         return cdrs;
+    }
+
+    /** SIP extensions managed through the admin API (they override conf/directory.yaml). */
+    public io.switchboard.customer.directory.ExtensionStore extensions() {
+        return extensions;
     }
 
     public TokenStore tokens() {

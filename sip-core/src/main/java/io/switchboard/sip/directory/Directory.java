@@ -14,14 +14,26 @@ import java.util.Set;
 public final class Directory {
     private static final Set<String> FIELDS = Set.of("ext", "name", "password", "contact");
 
-    private final Map<String, Extension> byNumber;
+    private volatile Map<String, Extension> byNumber;
 
     public Directory(Collection<Extension> extensions) {
+        this.byNumber = index(extensions);
+    }
+
+    /**
+     * Replaces every extension at once (the file plus those managed through the admin API): lookups on
+     * any lane see either the old or the new directory, never a mix.
+     */
+    public void replaceAll(Collection<Extension> extensions) {
+        this.byNumber = index(extensions);
+    }
+
+    private static Map<String, Extension> index(Collection<Extension> extensions) {
         Map<String, Extension> m = new LinkedHashMap<>();
         for (Extension e : extensions) {
             m.put(e.number(), e);
         }
-        this.byNumber = Map.copyOf(m);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     public Optional<Extension> find(String number) {
