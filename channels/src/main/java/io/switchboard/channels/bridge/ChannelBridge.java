@@ -159,6 +159,9 @@ public final class ChannelBridge implements AutoCloseable {
         executor.submit(() -> {
             store.assignAgent(c.id(), agentId);
             return null;
+        }).exceptionally(e -> {
+            LOG.warn("channels: agent {} not recorded on conversation {}: {}", agentId, c.id(), e.toString());
+            return null;
         });
     }
 
@@ -212,9 +215,5 @@ public final class ChannelBridge implements AutoCloseable {
     public void close() {
         closed = true;
         sweep.cancel();
-    }
-
-    List<String> channels() {
-        return List.copyOf(adapters.keySet());
     }
 }
