@@ -1,0 +1,219 @@
+package io.switchboard.channels.bridge;
+
+import io.switchboard.channels.spi.ChannelAdapter;
+import io.switchboard.channels.spi.ChannelException;
+import io.switchboard.channels.spi.InboundMessage;
+import io.switchboard.channels.spi.OutboundMessage;
+import io.switchboard.core.lane.Lane;
+import io.switchboard.core.lane.LaneGroup;
+import io.switchboard.customer.CustomerStorage;
+import io.switchboard.customer.storage.StorageExecutor;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns channel messages into conversations (ARCHITECTURE, "a text message, end to end"): {@link #ingest} stores
+ * a message durably and completes only then — the webhook acknowledges the platform after that — and a retry
+ * of a stored message is recognised and dropped. Stored messages are then resolved to a customer, attached to
+ * the open conversation and handed to the {@link ConversationHandler} on the conversation's lane, strictly in
+ * arrival order. Messages stored but not processed before a crash are processed by {@link #recover()}.
+ */
+public final class ChannelBridge implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelBridge.class);
+
+    private final Map<String, ChannelAdapter> adapters = new ConcurrentHashMap<>();
+    private final MessageStore store;
+    private final ConversationResolver resolver;
+    private final StorageExecutor executor;
+    private final LaneGroup lanes;
+    private final InstantSource clock;
+    private final Duration idle;
+    private final KeyedChains inbound;
+    private final KeyedChains outbound;
+    private final ReplyWindow window = new ReplyWindow();
+    private final PassiveReplies passive = new PassiveReplies();
+    private final AtomicLong stored = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final AtomicLong processed = new AtomicLong();
+    private volatile ConversationHandler handler = new ConversationHandler() {
+        @Override
+        public void message(Conversation c, StoredMessage m, boolean opened) {
+        }
+
+        @Override
+        public void closed(Conversation c, String reason) {
+        }
+    };
+    private volatile Lane.TimerHandle sweep = Lane.TimerHandle.NONE;
+    private volatile boolean closed;
+
+    public ChannelBridge(CustomerStorage customers, StorageExecutor executor, LaneGroup lanes, InstantSource clock,
+                         Duration idle) {
+        this.store = new MessageStore(customers.database());
+        this.resolver = new ConversationResolver(customers, store, adapters);
+        this.executor = executor;
+        this.lanes = lanes;
+        this.clock = clock;
+        this.idle = idle;
+        this.inbound = new KeyedChains(lanes);
+        this.outbound = new KeyedChains(lanes);
+    }
+
+    public void register(ChannelAdapter adapter) {
+        adapters.put(adapter.channel(), adapter);
+    }
+
+    public void handler(ConversationHandler h) {
+        this.handler = h;
+    }
+
+    public ChannelAdapter adapter(String channel) {
+        ChannelAdapter a = adapters.get(channel);
+        if (a == null) {
+            throw new IllegalArgumentException("no channel '" + channel + "' is registered");
+        }
+        return a;
+    }
+
+    public PassiveReplies passive() {
+        return passive;
+    }
+
+    public MessageStore store() {
+        return store;
+    }
+
+    public Lane laneOf(String conversationKey) {
+        return lanes.laneFor(conversationKey);
+    }
+
+    /**
+     * Stores {@code m}; the future completes (with the stored message, or empty for a retry of a stored one) once it is
+     * durable, and fails when storage does — then the platform must not be acknowledged. Processing follows.
+     */
+    public CompletableFuture<Optional<StoredMessage>> ingest(InboundMessage m) {
+        CompletableFuture<Optional<StoredMessage>> ack = new CompletableFuture<>();
+        inbound.then(m.conversationKey(), () -> executor.submit(() -> store.insertInbound(m, clock.instant()))
+                .whenComplete((v, e) -> {
+                    if (e != null) {
+                        ack.completeExceptionally(e);
+                    } else {
+                        (v.isPresent() ? stored : duplicates).incrementAndGet();
+                        ack.complete(v);
+                    }
+                })
+                .thenCompose(v -> v.isPresent() ? process(v.get()) : CompletableFuture.completedFuture(null)));
+        return ack;
+    }
+
+    /** Processes what was stored but not processed (after a crash); completes with how many. */
+    public CompletableFuture<Integer> recover() {
+        return executor.submit(store::pending).thenApply(list -> {
+            list.forEach(sm -> inbound.then(sm.message().conversationKey(), () -> process(sm)));
+            if (!list.isEmpty()) {
+                LOG.info("channels: {} stored message(s) were not processed before the last stop; processing them", list.size());
+            }
+            return list.size();
+        });
+    }
+
+    private CompletableFuture<Void> process(StoredMessage sm) {
+        String key = sm.message().conversationKey();
+        return executor.submit(() -> resolver.attach(sm, clock.instant())).thenCompose(r -> onLane(key, () -> {
+            window.inbound(key, clock.instant());
+            processed.incrementAndGet();
+            handler.message(r.conversation(), sm, r.opened());
+        })).exceptionally(e -> {
+            LOG.warn("channels: message {} of {} not processed (retried at restart): {}", sm.id(), key, e.toString());
+            return null;
+        });
+    }
+
+    /**
+     * Sends {@code text} in {@code c} (bot prompt or agent reply): as the passive reply when a webhook still waits,
+     * otherwise through the channel's API after the platform's reply limit was checked. Stored either way.
+     */
+    public CompletableFuture<Void> send(Conversation c, String text, String sender) {
+        ChannelAdapter a = adapter(c.channel());
+        boolean wasPassive = passive.offer(c.key(), text);
+        if (!wasPassive && !window.tryAcquire(c.key(), a.replyLimit(), clock.instant())) {
+            return CompletableFuture.failedFuture(new ChannelException(ChannelException.Kind.LIMITED,
+                    c.channel() + " allows " + a.replyLimit().messages() + " messages within " + a.replyLimit().window()
+                            + " of the user's last message"));
+        }
+        return outbound.then(c.key(), () -> executor.submit(() -> store.insertOutbound(c, "out:" + UUID.randomUUID(), text,
+                sender, clock.instant())).thenCompose(id -> wasPassive ? CompletableFuture.completedFuture(null)
+                : a.send(new OutboundMessage(c.channel(), c.account(), c.userId(), text))));
+    }
+
+    public void assignAgent(Conversation c, String agentId) {
+        executor.submit(() -> {
+            store.assignAgent(c.id(), agentId);
+            return null;
+        }).exceptionally(e -> {
+            LOG.warn("channels: agent {} not recorded on conversation {}: {}", agentId, c.id(), e.toString());
+            return null;
+        });
+    }
+
+    /** Closes {@code c} now (an agent finished it). */
+    public CompletableFuture<Void> close(Conversation c, String reason) {
+        return closeWhere(Duration.ZERO, c.id(), reason);
+    }
+
+    /** Closes conversations idle for longer than the configured idle time. */
+    public CompletableFuture<Void> closeIdle() {
+        return closeWhere(idle, 0, "idle");
+    }
+
+    private CompletableFuture<Void> closeWhere(Duration idleFor, long onlyId, String reason) {
+        return executor.submit(() -> resolver.close(clock.instant().minus(idleFor), onlyId, clock.instant()))
+                .thenAccept(list -> list.forEach(c -> onLane(c.key(), () -> {
+                    window.forget(c.key());
+                    handler.closed(c, reason);
+                })));
+    }
+
+    /** Checks for idle conversations every {@code every} (on lane 0's clock). */
+    public void startIdleSweep(Duration every) {
+        sweep = lanes.lane(0).schedule(every, () -> {
+            if (!closed) {
+                closeIdle();
+                startIdleSweep(every);
+            }
+        });
+    }
+
+    private CompletableFuture<Void> onLane(String key, Runnable r) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        lanes.laneFor(key).execute(() -> {
+            try {
+                r.run();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** Counters: stored, duplicates dropped, processed. */
+    public Map<String, Long> counters() {
+        return Map.of("stored", stored.get(), "duplicates", duplicates.get(), "processed", processed.get());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        sweep.cancel();
+    }
+}

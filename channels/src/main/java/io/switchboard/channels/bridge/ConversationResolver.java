@@ -1,0 +1,71 @@
+package io.switchboard.channels.bridge;
+
+import io.switchboard.channels.spi.ChannelAdapter;
+import io.switchboard.channels.spi.InboundMessage;
+import io.switchboard.customer.CustomerStorage;
+import io.switchboard.customer.identity.Customer;
+import io.switchboard.customer.identity.Identity;
+import io.switchboard.customer.identity.IdentityTakenException;
+import io.switchboard.customer.identity.Profile;
+import io.switchboard.customer.interaction.Direction;
+import io.switchboard.customer.interaction.Interaction;
+import io.switchboard.customer.interaction.InteractionKind;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Attaches a stored message to its conversation, opening one when the user has none: the sender is resolved to a
+ * customer by the strongest identity the channel vouches for, the others are linked to it when free, and the
+ * conversation becomes an open MESSAGE interaction on the customer's timeline. Blocking: storage executor only.
+ */
+final class ConversationResolver {
+    /** The conversation and whether this message opened it. */
+    record Attached(Conversation conversation, boolean opened) {
+    }
+
+    private final CustomerStorage customers;
+    private final MessageStore store;
+    private final Map<String, ChannelAdapter> adapters;
+
+    ConversationResolver(CustomerStorage customers, MessageStore store, Map<String, ChannelAdapter> adapters) {
+        this.customers = customers;
+        this.store = store;
+        this.adapters = adapters;
+    }
+
+    Attached attach(StoredMessage sm, Instant now) {
+        InboundMessage m = sm.message();
+        Conversation conv = store.openConversation(m.channel(), m.account(), m.userId()).orElse(null);
+        boolean opened = conv == null;
+        if (opened) {
+            List<Identity> ids = adapters.get(m.channel()).identities(m);
+            Customer c = customers.identities().findOrCreateByIdentity(ids.get(0), Profile.EMPTY);
+            for (Identity other : ids.subList(1, ids.size())) {
+                try {
+                    customers.identities().link(c.id(), other);
+                } catch (IdentityTakenException e) {
+                    // the visitor id already belongs to another customer; the verified identity wins for this conversation
+                }
+            }
+            Map<String, Object> details = new HashMap<>(m.media());
+            details.put("account", m.account());
+            details.put("user", m.userId());
+            Interaction i = customers.interactions().append(Interaction.builder(c.id(), m.channel(), InteractionKind.MESSAGE,
+                    Direction.INBOUND, now).open(true).summary(m.text().length() > 200 ? m.text().substring(0, 200) : m.text())
+                    .details(details).build());
+            conv = store.open(m, i.customerId(), i.id(), now);
+        }
+        store.processed(sm.id(), conv, now);
+        return new Attached(conv, opened);
+    }
+
+    List<Conversation> close(Instant idleSince, long onlyId, Instant now) {
+        List<Conversation> closed = store.close(idleSince, onlyId, now);
+        for (Conversation c : closed) {
+            customers.interactions().close(c.interactionId(), now);
+        }
+        return closed;
+    }
+}
