@@ -58,6 +58,24 @@ final class HttpServer implements AutoCloseable {
         }
     }
 
+    /** A route that answers nothing (a feature that is switched off). */
+    static final class None implements Route {
+        @Override
+        public String path() {
+            return "";
+        }
+
+        @Override
+        public boolean matches(String path) {
+            return false;
+        }
+
+        @Override
+        public Reply handle(Request request) {
+            return Reply.error(404, "not enabled");
+        }
+    }
+
     /** A request as routes see it: method, path, decoded query parameters, the Authorization header and the body text. */
     record Request(String method, String path, Map<String, List<String>> query, String authorization, String body) {
         /** The first value of query parameter {@code name}, or null. */

@@ -8,6 +8,8 @@ import io.switchboard.customer.CustomerStorage;
 import io.switchboard.customer.storage.StorageConfig;
 import io.switchboard.customer.token.Role;
 import io.switchboard.app.voice.IvrConfig;
+import io.switchboard.app.channels.Channels;
+import io.switchboard.app.channels.ChannelsConfig;
 import io.switchboard.app.voice.AcdEventLog;
 import io.switchboard.app.voice.Queues;
 import io.switchboard.core.config.Config;
@@ -42,13 +44,15 @@ public final class Switchboard implements AutoCloseable {
     private final HttpServer http;
     private final Ivr ivr;
     private final Queues queues;
+    private final Channels channels;
     private final CustomerStorage storage;
     private final CallRecorder calls;
     private final CustomerDirectory customers;
     private volatile boolean closed;
 
     private Switchboard(SipStack sip, HttpServer http, Ivr ivr, Queues queues, CustomerStorage storage, CallRecorder calls,
-                        CustomerDirectory customers) {
+                        CustomerDirectory customers, Channels channels) {
+        this.channels = channels;
         this.queues = queues;
         this.sip = sip;
         this.http = http;
@@ -113,6 +117,9 @@ public final class Switchboard implements AutoCloseable {
         queues.engine().subscribe(acdEvents::on);
         Ivr ivr = Ivr.start(IvrConfig.from(config), TtsConfig.from(config), confDir, app.dataDir(), queues, customers);
         sip.applications(ivr.applications());
+        ChannelsConfig channelsConfig = ChannelsConfig.load(confDir.resolve("channels.yaml"));
+        Channels channels = channelsConfig.enabled()
+                ? Channels.start(channelsConfig, storage, ivr.store(), ivr.textEngine(), InstantSource.system()) : null;
         try {
             sip.start();
         } catch (Exception e) {
@@ -120,6 +127,9 @@ public final class Switchboard implements AutoCloseable {
             media.close();
             ivr.close();
             queues.close();
+            if (channels != null) {
+                channels.close();
+            }
             storage.close();
             throw new StartupException("SIP listeners on " + sipConfig.bind() + ":" + sipConfig.port() + ": " + e.getMessage(), e);
         }
@@ -130,7 +140,8 @@ public final class Switchboard implements AutoCloseable {
                     new GuardedRoute(auth, Role.ADMIN, new IvrRoute(ivr.store(), new JdkHttpFetcher())),
                     new CustomersRoute(auth, storage.async()), new MergesRoute(auth, storage.async()),
                     new CdrsRoute(auth, storage.async()), new TokensRoute(auth, storage.async()),
-                    new AcdRoute(auth, queues, acdEvents), new DirectoryRoute(auth, extensions));
+                    new AcdRoute(auth, queues, acdEvents), new DirectoryRoute(auth, extensions),
+                    channels == null ? new HttpServer.None() : new WeChatRoute(channels.wechat(), channels.bridge()));
             try {
                 http.start();
             } catch (Exception e) {
@@ -138,13 +149,16 @@ public final class Switchboard implements AutoCloseable {
                 media.close();
                 ivr.close();
                 queues.close();
+                if (channels != null) {
+                    channels.close();
+                }
                 calls.close();
                 storage.close();
                 throw new StartupException("HTTP listener " + app.httpBind() + ":" + app.httpPort() + ": " + e.getMessage(), e);
             }
         }
         log.info("switchboard ready: {} extensions, health at http://{}:{}/health", directory.all().size(), app.httpBind(), app.httpPort());
-        return new Switchboard(sip, http, ivr, queues, storage, calls, customers);
+        return new Switchboard(sip, http, ivr, queues, storage, calls, customers, channels);
     }
 
     /**
@@ -244,6 +258,9 @@ public final class Switchboard implements AutoCloseable {
         sip.media().close();
         ivr.close();
         queues.close();
+        if (channels != null) {
+            channels.close();
+        }
         calls.close();
         storage.close();
         log.info("switchboard stopped");

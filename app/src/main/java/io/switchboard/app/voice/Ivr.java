@@ -33,10 +33,12 @@ public final class Ivr implements AutoCloseable {
     private final Speech speech;
     private final VoiceApplications applications;
     private final List<FlowListener> listeners;
+    private final FlowEngine textEngine;
 
     private Ivr(FlowStore store, FlowWatcher watcher, ExecutorLane watchLane, Speech speech, VoiceApplications applications,
-            List<FlowListener> listeners) {
+            List<FlowListener> listeners, FlowEngine textEngine) {
         this.listeners = listeners;
+        this.textEngine = textEngine;
         this.store = store;
         this.watcher = watcher;
         this.watchLane = watchLane;
@@ -72,9 +74,12 @@ public final class Ivr implements AutoCloseable {
             }
         };
         FlowEngine engine = new FlowEngine(Limits.defaults(), new JdkHttpFetcher(), customers, dispatch);
+        // text conversations: people take minutes to answer, so no input timeout is shorter than that
+        FlowEngine textEngine = new FlowEngine(Limits.defaults().withMinInputTimeout(Duration.ofMinutes(10)), new JdkHttpFetcher(),
+                customers, dispatch);
         VoiceApplications apps = new VoiceApplications(store, engine, speech, queues, customers, confDir.resolve(config.sounds()),
                 dataDir.resolve("voicemail"), clock);
-        return new Ivr(store, watcher, lane, speech, apps, listeners);
+        return new Ivr(store, watcher, lane, speech, apps, listeners, textEngine);
     }
 
     public FlowStore store() {
@@ -84,6 +89,11 @@ public final class Ivr implements AutoCloseable {
     /** Adds a listener for the events of every flow run (dashboards, tests); called on the calls' lanes. */
     public void onEvent(FlowListener listener) {
         listeners.add(listener);
+    }
+
+    /** The engine for text conversations (virtual calls of the text channels). */
+    public FlowEngine textEngine() {
+        return textEngine;
     }
 
     /** True once speech recognition is ready for calls (it loads in the background at start-up). */

@@ -1,0 +1,71 @@
+package io.switchboard.app.channels;
+
+import io.switchboard.channels.bridge.ChannelBridge;
+import io.switchboard.channels.wechat.WeChatAdapter;
+import io.switchboard.core.lane.LaneGroup;
+import io.switchboard.customer.CustomerStorage;
+import io.switchboard.customer.storage.StorageExecutor;
+import io.switchboard.ivr.exec.FlowEngine;
+import io.switchboard.ivr.store.FlowStore;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The text channels of a node: the bridge (durable inbox, one lane per conversation), the WeChat adapter,
+ * and the virtual calls that run the flows in text mode. Built only when {@code conf/channels.yaml}
+ * configures an account.
+ */
+public final class Channels implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Channels.class);
+
+    private final ChannelBridge bridge;
+    private final WeChatAdapter wechat;
+    private final LaneGroup lanes;
+    private final StorageExecutor executor;
+
+    private Channels(ChannelBridge bridge, WeChatAdapter wechat, LaneGroup lanes, StorageExecutor executor) {
+        this.bridge = bridge;
+        this.wechat = wechat;
+        this.lanes = lanes;
+        this.executor = executor;
+    }
+
+    public static Channels start(ChannelsConfig config, CustomerStorage storage, FlowStore flows, FlowEngine textEngine,
+            InstantSource clock) {
+        LaneGroup lanes = new LaneGroup("chat-lane", Math.max(1, Runtime.getRuntime().availableProcessors()));
+        StorageExecutor executor = new StorageExecutor(4, 10_000);
+        ChannelBridge bridge = new ChannelBridge(storage, executor, lanes, clock, config.idleClose());
+        WeChatAdapter wechat = new WeChatAdapter(config.wechatAccounts(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
+                config.wechatApiBase(), clock, ThreadLocalRandom.current());
+        bridge.register(wechat);
+        bridge.handler(new VirtualCalls(bridge, flows, textEngine, config));
+        bridge.recover().join();
+        bridge.startIdleSweep(Duration.ofMinutes(1));
+        log.info("channels: WeChat accounts {} (callback /channels/wechat/<name>), API {}", config.wechatAccounts().keySet(),
+                config.wechatApiBase());
+        return new Channels(bridge, wechat, lanes, executor);
+    }
+
+    public ChannelBridge bridge() {
+        return bridge;
+    }
+
+    public WeChatAdapter wechat() {
+        return wechat;
+    }
+
+    @Override
+    public void close() {
+        bridge.close();
+        executor.close();
+        try {
+            lanes.shutdown(Duration.ofSeconds(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
