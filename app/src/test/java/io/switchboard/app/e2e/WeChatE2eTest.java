@@ -64,6 +64,68 @@ class WeChatE2eTest {
         }
     }
 
+    /**
+     * One customer across channels: a caller phones in over a carrier trunk (recognised by number), a WeChat
+     * user writes; an admin merges the two customers over the API, and the survivor's timeline shows the call
+     * and the chat together.
+     */
+    @Test
+    void aMergedPhoneAndWeChatCustomerHasOneTimeline() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        HttpServer api = mockApi(sent);
+        int httpPort = FreePorts.udpAndTcp();
+        int carrierPort = FreePorts.udpAndTcp();
+        Path conf = conf(api.getAddress().getPort(), """
+                trunks:
+                  - name: carrier
+                    type: ip
+                    from: ["127.0.0.1:%d"]
+                inbound:
+                  - did: 95555
+                    flow: line
+                """.formatted(carrierPort));
+        String admin = "test-admin-token-0123456789";
+        try (RtpPeer rtp = new RtpPeer();
+                TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp(), "http.port=" + httpPort, "admin.bootstrapToken=" + admin)) {
+            E2e.assertCalls(1, io.switchboard.testkit.Sipp.scenario(E2e.scenario("uac-ivr-trunk.xml")).name("one-customer-call")
+                    .remote("127.0.0.1", sw.sipPort()).transport(io.switchboard.testkit.Sipp.Transport.UDP).localPort(carrierPort)
+                    .service("95555").key("caller", "13800138000").key("rtp_port", Integer.toString(rtp.port()))
+                    .timeout(Duration.ofSeconds(60)).recvTimeout(Duration.ofSeconds(30)).run());
+            String url = "http://127.0.0.1:" + httpPort;
+            assertThat(post(url + "/channels/wechat/acme?" + signed("1700000010", "m1").replace("o-user-1", "o-user-9"),
+                    message("o-user-9", "hello", 42)).statusCode()).isEqualTo(200);
+
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(api(url + "/api/customers?identity=phone:+8613800138000", admin, "GET", null)
+                    .body()).get("customers").size() == 1 && !timeline(json, url, admin, id(json, url, admin, "phone:+8613800138000")).isEmpty());
+            long phone = id(json, url, admin, "phone:+8613800138000");
+            await().atMost(Duration.ofSeconds(10)).until(() -> json.readTree(api(url + "/api/customers?identity=wechat_openid:wxacme0000000001:o-user-9",
+                    admin, "GET", null).body()).get("customers").size() == 1);
+            long wechat = id(json, url, admin, "wechat_openid:wxacme0000000001:o-user-9");
+            assertThat(wechat).isNotEqualTo(phone);
+            HttpResponse<String> merged = api(url + "/api/customers/" + phone + "/merge", admin, "POST",
+                    "{\"source\":" + wechat + ",\"reason\":\"the caller gave their WeChat id\"}");
+            assertThat(merged.statusCode()).as(merged.body()).isEqualTo(200);
+            assertThat(timeline(json, url, admin, phone)).contains("voice", "wechat");
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    private long id(com.fasterxml.jackson.databind.ObjectMapper json, String url, String token, String identity) throws Exception {
+        return json.readTree(api(url + "/api/customers?identity=" + identity, token, "GET", null).body()).get("customers").get(0).get("id").asLong();
+    }
+
+    private List<String> timeline(com.fasterxml.jackson.databind.ObjectMapper json, String url, String token, long customer) throws Exception {
+        return json.readTree(api(url + "/api/customers/" + customer + "/timeline", token, "GET", null).body()).get("items").findValuesAsText("channel");
+    }
+
+    private HttpResponse<String> api(String url, String token, String method, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String signed(String ts, String nonce) {
         return "signature=" + WxSignature.sign(TOKEN, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce + "&openid=o-user-1";
     }
@@ -105,7 +167,11 @@ class WeChatE2eTest {
     }
 
     private static Path conf(int apiPort) {
-        Path conf = E2e.conf("wechat-", "", null);
+        return conf(apiPort, null);
+    }
+
+    private static Path conf(int apiPort, String trunks) {
+        Path conf = E2e.conf("wechat-", "", trunks);
         try {
             Files.writeString(conf.resolve("channels.yaml"), """
                     wechat:
@@ -138,6 +204,14 @@ class WeChatE2eTest {
                         next: bye
                       billing:
                         say: "Billing here."
+                      bye:
+                        hangup: done
+                    """);
+            Files.writeString(conf.resolve("ivr").resolve("line.yaml"), """
+                    flow: line
+                    language: en-US
+                    start: bye
+                    steps:
                       bye:
                         hangup: done
                     """);
