@@ -119,7 +119,7 @@ public final class Switchboard implements AutoCloseable {
         sip.applications(ivr.applications());
         ChannelsConfig channelsConfig = ChannelsConfig.load(confDir.resolve("channels.yaml"));
         Channels channels = channelsConfig.enabled()
-                ? Channels.start(channelsConfig, storage, ivr.store(), ivr.textEngine(), InstantSource.system()) : null;
+                ? Channels.start(channelsConfig, storage, ivr.store(), ivr.textEngine(), queues, InstantSource.system()) : null;
         try {
             sip.start();
         } catch (Exception e) {
@@ -141,7 +141,8 @@ public final class Switchboard implements AutoCloseable {
                     new CustomersRoute(auth, storage.async()), new MergesRoute(auth, storage.async()),
                     new CdrsRoute(auth, storage.async()), new TokensRoute(auth, storage.async()),
                     new AcdRoute(auth, queues, acdEvents), new DirectoryRoute(auth, extensions),
-                    channels == null ? new HttpServer.None() : new WeChatRoute(channels.wechat(), channels.bridge()));
+                    channels == null ? new HttpServer.None() : new WeChatRoute(channels.wechat(), channels.bridge()),
+                    channels == null ? new HttpServer.None() : new AgentChatRoute(auth, channels.chats()));
             try {
                 http.start();
             } catch (Exception e) {

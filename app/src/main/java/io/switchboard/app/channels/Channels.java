@@ -27,7 +27,10 @@ public final class Channels implements AutoCloseable {
     private final LaneGroup lanes;
     private final StorageExecutor executor;
 
-    private Channels(ChannelBridge bridge, WeChatAdapter wechat, LaneGroup lanes, StorageExecutor executor) {
+    private final TextTasks chats;
+
+    private Channels(ChannelBridge bridge, WeChatAdapter wechat, LaneGroup lanes, StorageExecutor executor, TextTasks chats) {
+        this.chats = chats;
         this.bridge = bridge;
         this.wechat = wechat;
         this.lanes = lanes;
@@ -35,23 +38,29 @@ public final class Channels implements AutoCloseable {
     }
 
     public static Channels start(ChannelsConfig config, CustomerStorage storage, FlowStore flows, FlowEngine textEngine,
-            InstantSource clock) {
+            io.switchboard.app.voice.Queues queues, InstantSource clock) {
         LaneGroup lanes = new LaneGroup("chat-lane", Math.max(1, Runtime.getRuntime().availableProcessors()));
         StorageExecutor executor = new StorageExecutor(4, 10_000);
         ChannelBridge bridge = new ChannelBridge(storage, executor, lanes, clock, config.idleClose());
         WeChatAdapter wechat = new WeChatAdapter(config.wechatAccounts(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                 config.wechatApiBase(), clock, ThreadLocalRandom.current());
         bridge.register(wechat);
-        bridge.handler(new VirtualCalls(bridge, flows, textEngine, config));
+        TextTasks chats = new TextTasks(queues, bridge);
+        bridge.handler(new VirtualCalls(bridge, flows, textEngine, config, chats));
         bridge.recover().join();
         bridge.startIdleSweep(Duration.ofMinutes(1));
         log.info("channels: WeChat accounts {} (callback /channels/wechat/<name>), API {}", config.wechatAccounts().keySet(),
                 config.wechatApiBase());
-        return new Channels(bridge, wechat, lanes, executor);
+        return new Channels(bridge, wechat, lanes, executor, chats);
     }
 
     public ChannelBridge bridge() {
         return bridge;
+    }
+
+    /** Chats in the ACD, for the agent API. */
+    public TextTasks chats() {
+        return chats;
     }
 
     public WeChatAdapter wechat() {

@@ -31,8 +31,10 @@ public final class VirtualCalls implements ConversationHandler {
     private final FlowEngine engine;
     private final ChannelsConfig config;
     private final Map<String, TextSession> sessions = new ConcurrentHashMap<>();
+    private final TextTasks agents;
 
-    public VirtualCalls(ChannelBridge bridge, FlowStore flows, FlowEngine engine, ChannelsConfig config) {
+    public VirtualCalls(ChannelBridge bridge, FlowStore flows, FlowEngine engine, ChannelsConfig config, TextTasks agents) {
+        this.agents = agents;
         this.bridge = bridge;
         this.flows = flows;
         this.engine = engine;
@@ -41,6 +43,9 @@ public final class VirtualCalls implements ConversationHandler {
 
     @Override
     public void message(Conversation c, StoredMessage m, boolean opened) {
+        if (agents.withAgent(c.key())) {
+            return; // the agent reads it (transcript, timeline); the bot is done
+        }
         TextSession session = sessions.get(c.key());
         if (session == null) {
             start(c);
@@ -52,6 +57,7 @@ public final class VirtualCalls implements ConversationHandler {
 
     @Override
     public void closed(Conversation c, String reason) {
+        agents.ended(c.key());
         TextSession session = sessions.remove(c.key());
         if (session != null) {
             session.receive(new TextSession.Input.Gone());
@@ -94,8 +100,7 @@ public final class VirtualCalls implements ConversationHandler {
 
         @Override
         public void enqueue(QueueRequest request, Reply reply) {
-            // agents' text desks are not connected yet: the flow takes its overflow step
-            reply.failed("no text agents for queue " + request.queue());
+            agents.enqueue(c, request, reply);
         }
 
         @Override

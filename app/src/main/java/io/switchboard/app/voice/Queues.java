@@ -27,7 +27,7 @@ public final class Queues implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Queues.class);
 
     /** What a waiting call does with its task's events (called on the ACD lane: hand work to the call's lane). */
-    interface Waiter {
+    public interface Waiter {
         void on(AcdEvent event);
     }
 
@@ -76,7 +76,7 @@ public final class Queues implements AutoCloseable {
         return directory.queues().stream().anyMatch(q -> q.id().equals(queue) && q.record());
     }
 
-    boolean hasQueue(String queue) {
+    public boolean hasQueue(String queue) {
         return directory.queues().stream().anyMatch(q -> q.id().equals(queue));
     }
 
@@ -86,7 +86,7 @@ public final class Queues implements AutoCloseable {
     }
 
     /** Puts a call in a queue; its task's events go to {@code waiter} until {@link #forget}. */
-    CompletionStage<Outcome> enqueue(TaskRequest request, Waiter waiter) {
+    public CompletionStage<Outcome> enqueue(TaskRequest request, Waiter waiter) {
         waiting.put(request.id(), waiter);
         return engine.call(e -> e.enqueue(request)).whenComplete((o, err) -> {
             if (err != null || !(o == Outcome.OK)) {
@@ -95,7 +95,7 @@ public final class Queues implements AutoCloseable {
         });
     }
 
-    void forget(String taskId) {
+    public void forget(String taskId) {
         waiting.remove(taskId);
     }
 

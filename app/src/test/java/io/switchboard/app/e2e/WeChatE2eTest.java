@@ -112,6 +112,101 @@ class WeChatE2eTest {
         }
     }
 
+    /**
+     * An agent with capacity voice 1 + text 3 holds three WeChat chats and one phone call at once: three users
+     * write, the chat flow enqueues each in "support", alice accepts the three offers through the agent API and
+     * replies to one (the reply leaves through the customer-service API); then a caller dials the hotline, the
+     * voice flow enqueues the call in the same queue and alice's phone rings and answers.
+     */
+    @Test
+    void anAgentTakesThreeChatsAndACallAtOnce() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        HttpServer api = mockApi(sent);
+        int httpPort = FreePorts.udpAndTcp();
+        Path conf = conf(api.getAddress().getPort());
+        String directory = Files.readString(conf.resolve("directory.yaml"));
+        Files.writeString(conf.resolve("directory.yaml"), """
+                agents:
+                  - id: alice
+                    extensions: ["1002"]
+                    skills: {support: 3}
+                    capacity: {voice: 1, text: 3}
+                queues:
+                  - id: support
+                    required: {support: 1}
+                    ring_timeout: 20s
+                    wrap_up: 1s
+                """ + directory.substring(directory.indexOf("\nextensions:") + 1));
+        Files.writeString(conf.resolve("ivr").resolve("chat.yaml"), """
+                flow: chat
+                language: en-US
+                start: welcome
+                steps:
+                  welcome:
+                    say: "Connecting you to support."
+                  wait:
+                    enqueue: support
+                    maxWait: 10m
+                    overflow: bye
+                  bye:
+                    hangup: done
+                """);
+        Files.writeString(conf.resolve("ivr").resolve("line.yaml"), """
+                flow: line
+                numbers: ["4008001234"]
+                language: en-US
+                start: wait
+                steps:
+                  wait:
+                    enqueue: support
+                    maxWait: 10m
+                    overflow: bye
+                  bye:
+                    hangup: done
+                """);
+        String admin = "test-admin-token-0123456789";
+        try (RtpPeer rtp = new RtpPeer();
+                TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp(), "http.port=" + httpPort, "admin.bootstrapToken=" + admin)) {
+            List<io.switchboard.routing.acd.AcdEvent> events = new CopyOnWriteArrayList<>();
+            sw.switchboard().queues().engine().subscribe(events::add);
+            String url = "http://127.0.0.1:" + httpPort;
+            assertThat(api(url + "/api/acd/agents/alice/login", admin, "POST", "").statusCode()).isEqualTo(200);
+            for (int u = 1; u <= 3; u++) {
+                assertThat(post(url + "/channels/wechat/acme?" + signed("17000001" + u, "c" + u).replace("o-user-1", "o-chat-" + u),
+                        message("o-chat-" + u, "hello", 100 + u)).statusCode()).isEqualTo(200);
+            }
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            await().atMost(Duration.ofSeconds(15)).until(() -> json.readTree(api(url + "/api/agent/alice/chats", admin, "GET", null).body())
+                    .get("chats").size() == 3);
+            List<String> tasks = json.readTree(api(url + "/api/agent/alice/chats", admin, "GET", null).body()).get("chats").findValuesAsText("task");
+            for (String t : tasks) {
+                HttpResponse<String> accepted = api(url + "/api/agent/alice/chats/" + t + "/accept", admin, "POST", "");
+                assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+            }
+            assertThat(api(url + "/api/agent/bob/chats/" + tasks.get(0) + "/messages", admin, "POST", "{\"text\":\"x\"}").statusCode())
+                    .as("not bob's chat").isEqualTo(409);
+            assertThat(api(url + "/api/agent/alice/chats/" + tasks.get(0) + "/messages", admin, "POST",
+                    "{\"text\":\"Hello, this is Alice from support.\"}").statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sent.stream().anyMatch(b -> b.contains("Hello, this is Alice from support.")));
+
+            int phonePort = FreePorts.udpAndTcp();
+            E2e.register(sw, io.switchboard.testkit.Sipp.Transport.UDP, "desk", "1002", phonePort);
+            E2e.register(sw, io.switchboard.testkit.Sipp.Transport.UDP, "desk", "1001", FreePorts.udpAndTcp());
+            try (io.switchboard.testkit.SippProcess phone = E2e.uas("uas-answer-then-bye.xml", "desk-alice", sw,
+                    io.switchboard.testkit.Sipp.Transport.UDP, "1002", phonePort, 1)) {
+                E2e.assertCalls(1, E2e.uac("uac-ivr.xml", "desk-caller", sw, io.switchboard.testkit.Sipp.Transport.UDP, "1001", "4008001234")
+                        .key("rtp_port", Integer.toString(rtp.port())).timeout(Duration.ofSeconds(60)).recvTimeout(Duration.ofSeconds(60)).run(),
+                        phone.awaitExit(Duration.ofSeconds(60)));
+            }
+            List<String> accepted = events.stream().filter(e -> e instanceof io.switchboard.routing.acd.AcdEvent.TaskAccepted)
+                    .map(e -> ((io.switchboard.routing.acd.AcdEvent.TaskAccepted) e).taskId()).toList();
+            assertThat(accepted).hasSize(4).containsAll(tasks);
+            assertThat(events).noneMatch(e -> e instanceof io.switchboard.routing.acd.AcdEvent.TaskCompleted c && tasks.contains(c.taskId()));
+        } finally {
+            api.stop(0);
+        }
+    }
+
     private long id(com.fasterxml.jackson.databind.ObjectMapper json, String url, String token, String identity) throws Exception {
         return json.readTree(api(url + "/api/customers?identity=" + identity, token, "GET", null).body()).get("customers").get(0).get("id").asLong();
     }
