@@ -118,10 +118,25 @@ final class HttpServer implements AutoCloseable {
     private final io.netty.channel.group.ChannelGroup connections =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
 
+    /** A WebSocket endpoint: upgrade requests to {@code path} (query allowed) get a fresh {@code handler()}. */
+    interface WebSocketEndpoint {
+        String path();
+
+        io.netty.channel.ChannelHandler newHandler();
+    }
+
+    private volatile List<WebSocketEndpoint> webSockets = List.of();
+
     HttpServer(String bind, int port, Route... routes) {
         this.bind = bind;
         this.port = port;
         this.routes = List.of(routes);
+    }
+
+    /** Adds WebSocket endpoints (before {@link #start()}). */
+    HttpServer webSockets(List<WebSocketEndpoint> endpoints) {
+        this.webSockets = List.copyOf(endpoints);
+        return this;
     }
 
     void start() {
@@ -131,7 +146,14 @@ final class HttpServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20), new Handler());
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20));
+                        for (WebSocketEndpoint ws : webSockets) {
+                            ch.pipeline().addLast(new io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler(
+                                    io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig.newBuilder()
+                                            .websocketPath(ws.path()).checkStartsWith(true).maxFramePayloadLength(64 * 1024).build()));
+                            ch.pipeline().addLast(ws.newHandler());
+                        }
+                        ch.pipeline().addLast(new Handler());
                     }
                 });
         try {

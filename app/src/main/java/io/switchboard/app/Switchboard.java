@@ -10,6 +10,7 @@ import io.switchboard.customer.token.Role;
 import io.switchboard.app.voice.IvrConfig;
 import io.switchboard.app.channels.Channels;
 import io.switchboard.app.channels.ChannelsConfig;
+import io.switchboard.app.channels.WebChatSockets;
 import io.switchboard.app.voice.AcdEventLog;
 import io.switchboard.app.voice.Queues;
 import io.switchboard.core.config.Config;
@@ -142,7 +143,22 @@ public final class Switchboard implements AutoCloseable {
                     new CdrsRoute(auth, storage.async()), new TokensRoute(auth, storage.async()),
                     new AcdRoute(auth, queues, acdEvents), new DirectoryRoute(auth, extensions),
                     channels == null ? new HttpServer.None() : new WeChatRoute(channels.wechat(), channels.bridge()),
-                    channels == null ? new HttpServer.None() : new AgentChatRoute(auth, channels.chats()));
+                    channels == null ? new HttpServer.None() : new AgentChatRoute(auth, channels.chats()),
+                    channels == null || channels.webchat() == null ? new HttpServer.None() : new WidgetRoute());
+            if (channels != null && channels.webchat() != null) {
+                WebChatSockets webchat = channels.webchat();
+                http.webSockets(java.util.List.of(new HttpServer.WebSocketEndpoint() {
+                    @Override
+                    public String path() {
+                        return WebChatSockets.PATH;
+                    }
+
+                    @Override
+                    public io.netty.channel.ChannelHandler newHandler() {
+                        return webchat.newHandler();
+                    }
+                }));
+            }
             try {
                 http.start();
             } catch (Exception e) {

@@ -29,7 +29,11 @@ public final class Channels implements AutoCloseable {
 
     private final TextTasks chats;
 
-    private Channels(ChannelBridge bridge, WeChatAdapter wechat, LaneGroup lanes, StorageExecutor executor, TextTasks chats) {
+    private final WebChatSockets webchat;
+
+    private Channels(ChannelBridge bridge, WeChatAdapter wechat, LaneGroup lanes, StorageExecutor executor, TextTasks chats,
+            WebChatSockets webchat) {
+        this.webchat = webchat;
         this.chats = chats;
         this.bridge = bridge;
         this.wechat = wechat;
@@ -42,20 +46,34 @@ public final class Channels implements AutoCloseable {
         LaneGroup lanes = new LaneGroup("chat-lane", Math.max(1, Runtime.getRuntime().availableProcessors()));
         StorageExecutor executor = new StorageExecutor(4, 10_000);
         ChannelBridge bridge = new ChannelBridge(storage, executor, lanes, clock, config.idleClose());
+        WebChatSockets webchat = null;
         WeChatAdapter wechat = new WeChatAdapter(config.wechatAccounts(), HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(),
                 config.wechatApiBase(), clock, ThreadLocalRandom.current());
         bridge.register(wechat);
+        if (config.webchatEnabled()) {
+            io.switchboard.channels.webchat.WebChatAdapter adapter = new io.switchboard.channels.webchat.WebChatAdapter(
+                    new io.switchboard.channels.webchat.VisitorTokens(config.webchatSecret(), Duration.ofDays(30), clock),
+                    config.webchatIdentitySecret(), clock);
+            bridge.register(adapter);
+            webchat = new WebChatSockets(adapter, bridge, config.webchatAccount());
+            log.info("channels: web chat on {} (widget /webchat/widget.js)", WebChatSockets.PATH);
+        }
         TextTasks chats = new TextTasks(queues, bridge);
         bridge.handler(new VirtualCalls(bridge, flows, textEngine, config, chats));
         bridge.recover().join();
         bridge.startIdleSweep(Duration.ofMinutes(1));
         log.info("channels: WeChat accounts {} (callback /channels/wechat/<name>), API {}", config.wechatAccounts().keySet(),
                 config.wechatApiBase());
-        return new Channels(bridge, wechat, lanes, executor, chats);
+        return new Channels(bridge, wechat, lanes, executor, chats, webchat);
     }
 
     public ChannelBridge bridge() {
         return bridge;
+    }
+
+    /** The web chat sockets, or null when web chat is not configured. */
+    public WebChatSockets webchat() {
+        return webchat;
     }
 
     /** Chats in the ACD, for the agent API. */

@@ -23,18 +23,26 @@ import java.util.Set;
  *       secret: "..."                       # keep real secrets out of git
  *       token: "..."
  *       encodingAesKey: "..."               # 43 characters for safe mode; empty for plain mode
+ * webchat:                                  # our widget: &lt;script src="/webchat/widget.js"&gt;
+ *   secret: "..."                           # signs visitor tokens (at least 16 characters)
+ *   identitySecret: "..."                   # optional: the site signs logged-in user ids with it (HMAC-SHA256)
  * flows:                                    # which IVR flow answers which channel (or channel/account)
  *   wechat: hotline
  * idleClose: 30m                            # a conversation with no message for this long is closed
  * </pre>
  */
 public record ChannelsConfig(Map<String, WeChatAccount> wechatAccounts, String wechatApiBase, Map<String, String> flows,
-                             Duration idleClose) {
-    private static final Set<String> TOP = Set.of("wechat", "flows", "idleClose");
+                             Duration idleClose, String webchatSecret, String webchatIdentitySecret, String webchatAccount) {
+    private static final Set<String> TOP = Set.of("wechat", "webchat", "flows", "idleClose");
+    private static final Set<String> WEBCHAT = Set.of("account", "secret", "identitySecret");
     private static final Set<String> ACCOUNT = Set.of("name", "appId", "secret", "token", "encodingAesKey");
 
     public boolean enabled() {
-        return !wechatAccounts.isEmpty();
+        return !wechatAccounts.isEmpty() || webchatEnabled();
+    }
+
+    public boolean webchatEnabled() {
+        return !webchatSecret.isEmpty();
     }
 
     /** The flow for a conversation on {@code channel}/{@code account}: the account's, the channel's, else {@code fallback}. */
@@ -44,7 +52,7 @@ public record ChannelsConfig(Map<String, WeChatAccount> wechatAccounts, String w
 
     public static ChannelsConfig load(Path file) {
         if (!Files.isRegularFile(file)) {
-            return new ChannelsConfig(Map.of(), "https://api.weixin.qq.com", Map.of(), Duration.ofMinutes(30));
+            return new ChannelsConfig(Map.of(), "https://api.weixin.qq.com", Map.of(), Duration.ofMinutes(30), "", "", "site");
         }
         Object doc = YamlFiles.load(file);
         Map<?, ?> root = doc == null ? Map.of() : map(doc, file + "");
@@ -94,7 +102,24 @@ public record ChannelsConfig(Map<String, WeChatAccount> wechatAccounts, String w
                 throw new ConfigException(file + ": idleClose: " + e.getMessage());
             }
         }
-        return new ChannelsConfig(Map.copyOf(accounts), apiBase, Map.copyOf(flows), idle);
+        String secret = "";
+        String identitySecret = "";
+        String site = "site";
+        if (root.get("webchat") != null) {
+            Map<?, ?> w = map(root.get("webchat"), file + ": webchat");
+            for (Object k : w.keySet()) {
+                if (!WEBCHAT.contains(String.valueOf(k))) {
+                    throw new ConfigException(file + ": webchat: unknown key '" + k + "' (known: " + WEBCHAT + ")");
+                }
+            }
+            secret = text(w, "secret");
+            if (secret.length() < 16) {
+                throw new ConfigException(file + ": webchat.secret needs at least 16 characters (it signs visitor tokens)");
+            }
+            identitySecret = text(w, "identitySecret");
+            site = w.get("account") == null ? site : text(w, "account");
+        }
+        return new ChannelsConfig(Map.copyOf(accounts), apiBase, Map.copyOf(flows), idle, secret, identitySecret, site);
     }
 
     private static String text(Map<?, ?> m, String key) {

@@ -207,6 +207,86 @@ class WeChatE2eTest {
         }
     }
 
+    /**
+     * One flow file, three channels: the chat flow (also listed for the hotline number) answers a web chat over a
+     * real WebSocket, a WeChat conversation, and a phone call where SIPp presses 2: each reaches the billing step.
+     */
+    @Test
+    void oneFlowFileServesACallAWebChatAndAWeChatConversation() throws Exception {
+        List<String> sent = new CopyOnWriteArrayList<>();
+        HttpServer api = mockApi(sent);
+        int httpPort = FreePorts.udpAndTcp();
+        Path conf = conf(api.getAddress().getPort());
+        Files.writeString(conf.resolve("channels.yaml"), Files.readString(conf.resolve("channels.yaml"))
+                .replace("flows:\n  wechat: chat", "webchat:\n  secret: visitor-token-secret-0123\nflows:\n  wechat: chat\n  webchat: chat"));
+        Files.writeString(conf.resolve("ivr").resolve("chat.yaml"), Files.readString(conf.resolve("ivr").resolve("chat.yaml"))
+                .replace("flow: chat\n", "flow: chat\nnumbers: [\"4008001234\"]\n"));
+        try (RtpPeer rtp = new RtpPeer();
+                TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp(), "http.port=" + httpPort, "media.symmetricRtp=false")) {
+            List<String> steps = new CopyOnWriteArrayList<>();
+            sw.switchboard().ivr().onEvent(e -> {
+                if (e instanceof io.switchboard.ivr.exec.FlowEvent.StepStarted st) {
+                    steps.add(st.callId() + ">" + st.step());
+                }
+            });
+            assertThat(get("http://127.0.0.1:" + httpPort + "/webchat/widget.js").body()).contains("new WebSocket");
+
+            // web chat over a real WebSocket
+            java.util.concurrent.BlockingQueue<String> frames = new java.util.concurrent.LinkedBlockingQueue<>();
+            java.net.http.WebSocket ws = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + httpPort + "/webchat/ws"),
+                    new java.net.http.WebSocket.Listener() {
+                        private final StringBuilder part = new StringBuilder();
+
+                        @Override
+                        public java.util.concurrent.CompletionStage<?> onText(java.net.http.WebSocket w, CharSequence data, boolean last) {
+                            part.append(data);
+                            if (last) {
+                                frames.add(part.toString());
+                                part.setLength(0);
+                            }
+                            w.request(1);
+                            return null;
+                        }
+                    }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(frames.poll(10, java.util.concurrent.TimeUnit.SECONDS)).contains("\"type\":\"welcome\"", "\"token\"");
+            ws.sendText("{\"type\":\"message\",\"client_msg_id\":\"m1\",\"text\":\"hi\",\"page\":{\"url\":\"https://shop.example/help\",\"title\":\"Help\"}}", true).join();
+            assertThat(next(frames, "ack")).contains("m1");
+            assertThat(next(frames, "Welcome to Acme on WeChat.")).isNotNull();
+            assertThat(next(frames, "For billing, type 2")).isNotNull();
+            ws.sendText("{\"type\":\"message\",\"client_msg_id\":\"m2\",\"text\":\"2\"}", true).join();
+            assertThat(next(frames, "Billing here.")).isNotNull();
+            ws.sendText("{\"type\":\"nonsense\"}", true).join();
+            assertThat(next(frames, "error")).contains("expected a frame of type 'message'");
+
+            // WeChat
+            post("http://127.0.0.1:" + httpPort + "/channels/wechat/acme?" + signed("1700000200", "w1"), message("o-user-1", "hi", 200));
+            assertThat(post("http://127.0.0.1:" + httpPort + "/channels/wechat/acme?" + signed("1700000201", "w2"), message("o-user-1", "2", 201))
+                    .body()).contains("Billing here.");
+
+            // a phone call to the same flow, SIPp pressing 2
+            E2e.register(sw, io.switchboard.testkit.Sipp.Transport.UDP, "three", "1001", FreePorts.udpAndTcp());
+            E2e.assertCalls(1, E2e.uac("uac-ivr-dtmf.xml", "three-call", sw, io.switchboard.testkit.Sipp.Transport.UDP, "1001", "4008001234")
+                    .key("rtp_port", Integer.toString(rtp.port())).timeout(Duration.ofSeconds(60)).recvTimeout(Duration.ofSeconds(60))
+                    .arg("-mi", "127.0.0.1", "-mp", Integer.toString(FreePorts.udpAndTcpPair()), "-d", "14000").run());
+            assertThat(steps).anyMatch(x -> x.startsWith("chat-") && x.endsWith(">billing"));
+            assertThat(steps.stream().filter(x -> x.endsWith(">billing")).count()).as("billing reached in " + steps).isEqualTo(3);
+            ws.abort();
+        } finally {
+            api.stop(0);
+        }
+    }
+
+    private static String next(java.util.concurrent.BlockingQueue<String> frames, String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            String f = frames.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            if (f != null && f.contains(containing)) {
+                return f;
+            }
+        }
+        throw new AssertionError("no frame containing '" + containing + "' within 15 s");
+    }
+
     private long id(com.fasterxml.jackson.databind.ObjectMapper json, String url, String token, String identity) throws Exception {
         return json.readTree(api(url + "/api/customers?identity=" + identity, token, "GET", null).body()).get("customers").get(0).get("id").asLong();
     }
