@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Attaches a stored message to its conversation, opening one when the user has none: the sender is resolved to a
@@ -37,28 +38,28 @@ final class ConversationResolver {
 
     Attached attach(StoredMessage sm, Instant now) {
         InboundMessage m = sm.message();
-        Conversation conv = store.openConversation(m.channel(), m.account(), m.userId()).orElse(null);
-        boolean opened = conv == null;
-        if (opened) {
-            List<Identity> ids = adapters.get(m.channel()).identities(m);
-            Customer c = customers.identities().findOrCreateByIdentity(ids.get(0), Profile.EMPTY);
-            for (Identity other : ids.subList(1, ids.size())) {
-                try {
-                    customers.identities().link(c.id(), other);
-                } catch (IdentityTakenException e) {
-                    // the visitor id already belongs to another customer; the verified identity wins for this conversation
-                }
-            }
-            Map<String, Object> details = new HashMap<>(m.media());
-            details.put("account", m.account());
-            details.put("user", m.userId());
-            Interaction i = customers.interactions().append(Interaction.builder(c.id(), m.channel(), InteractionKind.MESSAGE,
-                    Direction.INBOUND, now).open(true).summary(m.text().length() > 200 ? m.text().substring(0, 200) : m.text())
-                    .details(details).build());
-            conv = store.open(m, i.customerId(), i.id(), now);
+        Optional<Conversation> open = store.processInOpen(sm.id(), m.channel(), m.account(), m.userId(), now);
+        if (open.isPresent()) {
+            return new Attached(open.get(), false);
         }
+        List<Identity> ids = adapters.get(m.channel()).identities(m);
+        Customer c = customers.identities().findOrCreateByIdentity(ids.get(0), Profile.EMPTY);
+        for (Identity other : ids.subList(1, ids.size())) {
+            try {
+                customers.identities().link(c.id(), other);
+            } catch (IdentityTakenException e) {
+                // the visitor id already belongs to another customer; the verified identity wins for this conversation
+            }
+        }
+        Map<String, Object> details = new HashMap<>(m.media());
+        details.put("account", m.account());
+        details.put("user", m.userId());
+        Interaction i = customers.interactions().append(Interaction.builder(c.id(), m.channel(), InteractionKind.MESSAGE,
+                Direction.INBOUND, now).open(true).summary(m.text().length() > 200 ? m.text().substring(0, 200) : m.text())
+                .details(details).build());
+        Conversation conv = store.open(m, i.customerId(), i.id(), now);
         store.processed(sm.id(), conv, now);
-        return new Attached(conv, opened);
+        return new Attached(conv, true);
     }
 
     List<Conversation> close(Instant idleSince, long onlyId, Instant now) {

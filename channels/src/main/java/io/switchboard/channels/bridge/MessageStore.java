@@ -137,19 +137,44 @@ public final class MessageStore {
         });
     }
 
+    /**
+     * For a message in an already open conversation (the common case), one transaction finds the conversation
+     * and marks the message processed in it; empty when there is no open conversation (nothing is changed).
+     */
+    public Optional<Conversation> processInOpen(long id, String channel, String account, String user, Instant at) {
+        return db.inTransaction(c -> {
+            Optional<Conversation> conv;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + " FROM conversations WHERE channel = ? "
+                    + "AND account = ? AND external_user = ? AND is_open = TRUE ORDER BY id DESC")) {
+                ps.setString(1, channel);
+                ps.setString(2, account);
+                ps.setString(3, user);
+                conv = one(ps);
+            }
+            if (conv.isPresent()) {
+                mark(c, id, conv.get().id(), at);
+            }
+            return conv;
+        });
+    }
+
     /** Marks message {@code id} as part of {@code conv}: it will not be processed again. */
     public void processed(long id, Conversation conv, Instant at) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE channel_messages SET conversation_id = ?, processed_at = ? WHERE id = ?")) {
-                ps.setLong(1, conv.id());
-                Sql.setInstant(ps, 2, at);
-                ps.setLong(3, id);
-                ps.executeUpdate();
-            }
-            touch(c, conv.id(), at);
+            mark(c, id, conv.id(), at);
             return null;
         });
+    }
+
+    private static void mark(Connection c, long id, long conversationId, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE channel_messages SET conversation_id = ?, processed_at = ? WHERE id = ?")) {
+            ps.setLong(1, conversationId);
+            Sql.setInstant(ps, 2, at);
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+        touch(c, conversationId, at);
     }
 
     public void assignAgent(long conversationId, String agentId) {
