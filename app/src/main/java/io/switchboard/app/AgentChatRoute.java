@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
  * <pre>
  * GET  /api/agent/AGENT/chats                    offered and active chats
  * POST /api/agent/AGENT/chats/TASK/accept        take an offered chat (409 when not offered to AGENT)
+ * GET  /api/agent/AGENT/chats/TASK/messages      the chat so far (customer, bot, agent), oldest first
  * POST /api/agent/AGENT/chats/TASK/messages      {"text": "..."}: reply to the customer
  * POST /api/agent/AGENT/chats/TASK/close         end the chat (the task completes, the agent wraps up)
  * </pre>
@@ -34,6 +35,18 @@ final class AgentChatRoute extends ApiRoute {
         String agent = p[0];
         if (p.length == 2) {
             return r.method().equals("GET") ? now(new HttpServer.Reply(200, Map.of("chats", chats.of(agent)))) : now(notAllowed(r, "GET"));
+        }
+        if (p.length == 4 && p[3].equals("messages") && r.method().equals("GET")) {
+            if (chats.find(p[2]).isEmpty()) {
+                return now(HttpServer.Reply.error(404, "no chat " + p[2]));
+            }
+            return chats.transcript(p[2], agent).handle((list, e) -> {
+                if (e != null) {
+                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    throw new ApiException(409, cause.getMessage());
+                }
+                return new HttpServer.Reply(200, Map.of("task", p[2], "messages", list));
+            });
         }
         if (p.length != 4 || !r.method().equals("POST")) {
             return p.length == 4 ? now(notAllowed(r, "POST")) : now(HttpServer.Reply.error(404, "no such agent API path: " + r.path()));

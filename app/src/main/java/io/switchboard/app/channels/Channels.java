@@ -58,7 +58,7 @@ public final class Channels implements AutoCloseable {
             webchat = new WebChatSockets(adapter, bridge, config.webchatAccount());
             log.info("channels: web chat on {} (widget /webchat/widget.js)", WebChatSockets.PATH);
         }
-        TextTasks chats = new TextTasks(queues, bridge);
+        TextTasks chats = new TextTasks(queues, bridge, executor);
         bridge.handler(new VirtualCalls(bridge, flows, textEngine, config, chats));
         bridge.recover().join();
         bridge.startIdleSweep(Duration.ofMinutes(1));

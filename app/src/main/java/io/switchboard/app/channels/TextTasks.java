@@ -72,9 +72,21 @@ public final class TextTasks {
     private final Map<String, Task> tasks = new ConcurrentHashMap<>();
     private final Map<String, String> byConversation = new ConcurrentHashMap<>();
 
-    public TextTasks(Queues queues, ChannelBridge bridge) {
+    private final io.switchboard.customer.storage.StorageExecutor storage;
+
+    public TextTasks(Queues queues, ChannelBridge bridge, io.switchboard.customer.storage.StorageExecutor storage) {
         this.queues = queues;
         this.bridge = bridge;
+        this.storage = storage;
+    }
+
+    /** The messages of chat {@code task} (customer, bot and agent), oldest first, for the agent handling it. */
+    public CompletableFuture<List<Map<String, Object>>> transcript(String task, String agent) {
+        Task t = tasks.get(task);
+        if (t == null || !agent.equals(t.agent)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("chat " + task + " is not agent " + agent + "'s"));
+        }
+        return storage.submit(() -> bridge.store().transcript(t.conversation.id()));
     }
 
     /** The flow of conversation {@code c} asks for an agent. */

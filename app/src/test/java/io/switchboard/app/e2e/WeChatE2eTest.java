@@ -188,6 +188,8 @@ class WeChatE2eTest {
             assertThat(api(url + "/api/agent/alice/chats/" + tasks.get(0) + "/messages", admin, "POST",
                     "{\"text\":\"Hello, this is Alice from support.\"}").statusCode()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(10)).until(() -> sent.stream().anyMatch(b -> b.contains("Hello, this is Alice from support.")));
+            HttpResponse<String> transcript = api(url + "/api/agent/alice/chats/" + tasks.get(0) + "/messages", admin, "GET", null);
+            assertThat(transcript.body()).contains("hello", "Connecting you to support.", "Hello, this is Alice from support.");
 
             int phonePort = FreePorts.udpAndTcp();
             E2e.register(sw, io.switchboard.testkit.Sipp.Transport.UDP, "desk", "1002", phonePort);
