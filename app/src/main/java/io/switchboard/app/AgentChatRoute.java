@@ -41,10 +41,7 @@ final class AgentChatRoute extends ApiRoute {
                 return now(HttpServer.Reply.error(404, "no chat " + p[2]));
             }
             return chats.transcript(p[2], agent).handle((list, e) -> {
-                if (e != null) {
-                    Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    throw new ApiException(409, cause.getMessage());
-                }
+                conflictOn(e);
                 return new HttpServer.Reply(200, Map.of("task", p[2], "messages", list));
             });
         }
@@ -70,11 +67,16 @@ final class AgentChatRoute extends ApiRoute {
                 return now(HttpServer.Reply.error(404, "no chat command '" + p[3] + "' (accept, messages, close)"));
         }
         return done.handle((v, e) -> {
-            if (e != null) {
-                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                throw new ApiException(409, cause.getMessage());
-            }
+            conflictOn(e);
             return new HttpServer.Reply(200, chats.find(task).map(x -> (Object) x).orElse(Map.of("task", task, "state", "closed")));
         });
+    }
+
+    /** A refused chat command (not offered to this agent, not theirs) is a 409 with the reason. */
+    private static void conflictOn(Throwable e) {
+        if (e != null) {
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            throw new ApiException(409, cause.getMessage());
+        }
     }
 }
