@@ -191,15 +191,18 @@ trap 'exit 130' INT TERM
 
 # Keep awake: on this VM an idle vCPU halts, and waking it costs 2-5 ms, which shows up as the
 # generator's own send lateness and as |D| for every element (measured: rtpengine at 25 calls p99 |D|
-# 8 ms on an idle machine, 0.3 ms at 100 calls with the spinners). One nice-19 busy loop per core keeps
-# the vCPUs running; at nice 19 it only takes cycles no other process wants (it is counted in "other",
-# never in the element's or the generator's CPU).
+# 8 ms on an idle machine, 0.3 ms at 100 calls with the spinners). One busy loop per core keeps the
+# vCPUs running. It runs as SCHED_IDLE (chrt -i), not merely nice 19: the kernel's EEVDF scheduler lets a
+# nice-19 task finish its slice before a woken nice-0 thread runs, which delayed the elements' event
+# loops by 2-7 ms at a time under load (perf sched timehist, 2026-11-26); a SCHED_IDLE task is
+# preempted at once by any normal wake-up. It is counted in "other", never in the element's or the
+# generator's CPU.
 if [ "$keep_awake" = 1 ]; then
   for ((i = 0; i < $(nproc); i++)); do
-    nice -n 19 sh -c 'while :; do :; done' &
+    chrt -i 0 nice -n 19 sh -c 'while :; do :; done' &
     awake_pids+=($!)
   done
-  echo "# keep awake: ${#awake_pids[@]} nice-19 spinners (pids ${awake_pids[*]}); --no-keep-awake to disable"
+  echo "# keep awake: ${#awake_pids[@]} SCHED_IDLE spinners (pids ${awake_pids[*]}); --no-keep-awake to disable"
   quiet_wait=0 # the spinners keep every core busy: waiting for quiet would only time out
 fi
 

@@ -523,6 +523,7 @@ static void print_result(int deadline_hit, int interrupted) {
            open_a, open_b, (unsigned long long)C.late_2xx, open_sockets, (unsigned long long)C.media_direct,
            gen_cpu, gen_user, gen_sys, gen_cpu / w, elem, elem / w, elem_alive,
            other / w, psi, (unsigned long long)drops, deadline_hit, interrupted);
+    rtp_print_late(stdout);
     fflush(stdout);
 }
 

@@ -26,6 +26,13 @@ static int slot_next;
 
 histo d_hist, late_hist;
 
+/* Where the late packets are: |D| >= 5 ms per receiving side and per 100 ms of the window (a stall of
+ * the element shows as a burst in one slot, a slow path as a spread). */
+#define SLOT_MS 100
+#define MAX_SLOTS 1200
+static uint64_t late_side[2], late_slot[MAX_SLOTS];
+static uint64_t d_ms_bucket[41]; /* |D| in whole ms, the last bucket is 40 ms and more */
+
 static int64_t win_t0, win_t1;  /* CLOCK_REALTIME ns; 0 = window not open */
 
 /* G.711 mu-law encoder (ITU-T G.711, the usual segment search). */
@@ -242,7 +249,16 @@ void rtp_receive(leg *l, const uint8_t *b, int n, int64_t arrival) {
         double ds = (double)(int32_t)(ts - r->prev_ts);
         double d_ms = fabs(dr - ds) * 1000.0 / clock;
         r->jitter_ms += (d_ms - r->jitter_ms) / 16.0;
-        if (in_window && r->prev_in_window) histo_add(&d_hist, d_ms);
+        if (in_window && r->prev_in_window) {
+            histo_add(&d_hist, d_ms);
+            int b = (int)d_ms;
+            d_ms_bucket[b > 40 ? 40 : b]++;
+            if (d_ms >= 5.0) {
+                late_side[l->side == SIDE_B]++;
+                int64_t slot = (arrival - win_t0) / (SLOT_MS * 1000000LL);
+                if (slot >= 0 && slot < MAX_SLOTS) late_slot[slot]++;
+            }
+        }
     }
     r->have_prev = 1;
     r->prev_arrival_ns = arrival;
@@ -260,4 +276,16 @@ void rtp_finish(leg *l, int64_t nominal, uint64_t *expected, uint64_t *received)
     if (got > e) got = e; /* duplicates do not hide losses elsewhere */
     *expected = e;
     *received = got;
+}
+
+/* One line describing where |D| >= 5 ms happened (see late_side/late_slot). */
+void rtp_print_late(FILE *f) {
+    fprintf(f, "LATE window_start_s=%.3f side_a=%llu side_b=%llu d_ms_buckets=", win_t0 / 1e9, (unsigned long long)late_side[0],
+            (unsigned long long)late_side[1]);
+    for (int i = 0; i <= 40; i++) fprintf(f, "%s%llu", i ? "," : "", (unsigned long long)d_ms_bucket[i]);
+    fprintf(f, " slots_%dms=", SLOT_MS);
+    int last = -1;
+    for (int i = 0; i < MAX_SLOTS; i++) if (late_slot[i]) last = i;
+    for (int i = 0; i <= last; i++) fprintf(f, "%s%llu", i ? "," : "", (unsigned long long)late_slot[i]);
+    fprintf(f, "\n");
 }

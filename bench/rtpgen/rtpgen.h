@@ -192,6 +192,7 @@ void rtp_window(int64_t t0_real, int64_t t1_real);
 void rtp_finish(leg *l, int64_t nominal, uint64_t *expected, uint64_t *received);
 typedef struct histo { uint64_t bin[HIST_BINS]; uint64_t n; } histo;
 extern histo d_hist;      /* |D| of received packets in the window */
+void rtp_print_late(FILE *f);
 extern histo late_hist;   /* how late the generator sent its packets in the window (its own share of D) */
 void histo_add(histo *h, double ms);
 double histo_quantile(const histo *h, double q);

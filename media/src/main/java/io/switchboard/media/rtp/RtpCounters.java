@@ -15,6 +15,7 @@ public final class RtpCounters {
     final LongAdder malformed = new LongAdder();
     final LongAdder wrongSource = new LongAdder();
     final LongAdder sendWithoutRemote = new LongAdder();
+    final LongAdder sendErrors = new LongAdder();
     final LongAdder rtcpSent = new LongAdder();
     final LongAdder rtcpReceived = new LongAdder();
     final LongAdder rtcpMalformed = new LongAdder();
@@ -58,6 +59,11 @@ public final class RtpCounters {
     /** Frames not sent because the far end's address is not known yet. */
     public long sendWithoutRemote() {
         return sendWithoutRemote.sum();
+    }
+
+    /** RTP packets the socket refused to send (an error other than a full buffer); they are dropped. */
+    public long sendErrors() {
+        return sendErrors.sum();
     }
 
     /** Compound RTCP packets we sent (reports and the final BYE). */

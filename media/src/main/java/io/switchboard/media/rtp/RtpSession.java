@@ -5,9 +5,12 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.Socket;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.media.codec.AudioCodec;
@@ -189,7 +192,38 @@ public final class RtpSession implements MediaEndpoint {
             counters.payloadOctetsSent.add(Math.max(0, RtpView.payloadLength(buf)));
             rtcp.onSent(RtpView.timestamp(buf), RtpView.marker(buf));
         }
-        ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
+        if (!sendNow(ch, buf, to)) {
+            ch.writeAndFlush(new DatagramPacket(buf, to), ch.voidPromise());
+        }
+    }
+
+    /**
+     * The relay's fast path: on the socket's own event loop, with nothing queued in Netty ahead of it, a
+     * datagram goes straight to {@code sendto(2)} on the socket (what Netty's epoll write does in the end),
+     * without the pipeline walk, the outbound-buffer entry and the flush per packet. False when the packet
+     * must take the normal path: another thread, a write already pending (order), a heap buffer, NIO, or
+     * a full socket buffer ({@code EAGAIN}: Netty queues it and waits for writability). A send error other
+     * than {@code EAGAIN} drops the packet, as a failed Netty write would, and is counted.
+     */
+    private boolean sendNow(Channel ch, ByteBuf buf, InetSocketAddress to) {
+        if (!(ch instanceof EpollDatagramChannel) || !buf.hasMemoryAddress() || !ch.eventLoop().inEventLoop()) {
+            return false;
+        }
+        ChannelOutboundBuffer pending = ch.unsafe().outboundBuffer();
+        if (pending == null || !pending.isEmpty()) {
+            return false;
+        }
+        try {
+            Socket socket = (Socket) ((EpollDatagramChannel) ch).fd();
+            if (socket.sendToAddress(buf.memoryAddress(), buf.readerIndex(), buf.writerIndex(), to.getAddress(), to.getPort()) == 0) {
+                return false;
+            }
+        } catch (IOException | RuntimeException e) {
+            counters.sendErrors.increment();
+            log.debug("port {}: send to {} failed: {}", localPort, to, e.toString());
+        }
+        buf.release();
+        return true;
     }
 
     /** Our RTP port (the RTCP port is this + 1). */
