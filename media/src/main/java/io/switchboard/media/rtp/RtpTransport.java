@@ -8,12 +8,15 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.LinuxSocket;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketProtocolFamily;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.unix.Socket;
 import io.switchboard.core.lane.Lane;
 import io.switchboard.media.rtcp.RtcpInterval;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
@@ -171,7 +174,11 @@ public final class RtpTransport implements AutoCloseable {
     }
 
     private Socket epollSocket(int port) throws IOException {
-        Socket socket = Socket.newSocketDgram();
+        // An IPv4 bind address gets a plain AF_INET socket: a dual-stack one bound to an IPv4 address can
+        // only talk IPv4 anyway, and its every send and receive takes the kernel's IPv6 path first.
+        Socket socket = bindAddress instanceof Inet4Address
+                ? LinuxSocket.newSocketDgram(SocketProtocolFamily.INET)
+                : Socket.newSocketDgram();
         try {
             socket.bind(new InetSocketAddress(bindAddress, port));
         } catch (IOException | RuntimeException e) {
