@@ -142,6 +142,12 @@ class AgentDeskE2eTest {
             JsonNode paths = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/api/openapi.json")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).path("paths");
             assertThat(paths.has("/api/agent/ws") && paths.has("/api/agent/{agent}/chats/{task}/transfer")).isTrue();
+
+            // the desk page we serve: one file on this WebSocket, nothing loaded from elsewhere (works offline)
+            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/agent/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(page.body()).contains("/api/agent/ws", "switchboard.agent.v1", "\"transfer\"").doesNotContain("http://", "https://", "src=");
             visitor.ws.abort();
             alice.ws.abort();
             bob.ws.abort();
