@@ -16,7 +16,10 @@ import java.util.concurrent.CompletionException;
  * GET  /api/agent/AGENT/chats/TASK/messages      the chat so far (customer, bot, agent), oldest first
  * POST /api/agent/AGENT/chats/TASK/messages      {"text": "..."}: reply to the customer
  * POST /api/agent/AGENT/chats/TASK/close         end the chat (the task completes, the agent wraps up)
+ * POST /api/agent/AGENT/chats/TASK/transfer      {"queue": "..."} and/or {"agent": "..."}: hand the chat on (same
+ *                                                conversation and history; a named agent is offered it first)
  * </pre>
+ * The same desk over one WebSocket, with events pushed as they happen, is {@link AgentSockets}.
  */
 final class AgentChatRoute extends ApiRoute {
     private final TextTasks chats;
@@ -63,8 +66,17 @@ final class AgentChatRoute extends ApiRoute {
             case "close":
                 done = chats.close(task, agent);
                 break;
+            case "transfer":
+                com.fasterxml.jackson.databind.JsonNode body = ApiJson.body(r);
+                String queue = ApiJson.text(body, "queue", false);
+                String to = ApiJson.text(body, "agent", false);
+                if (queue == null && to == null) {
+                    throw ApiException.badField("queue", "a transfer needs 'queue' or 'agent'");
+                }
+                done = chats.transfer(task, agent, queue, to);
+                break;
             default:
-                return now(HttpServer.Reply.error(404, "no chat command '" + p[3] + "' (accept, messages, close)"));
+                return now(HttpServer.Reply.error(404, "no chat command '" + p[3] + "' (accept, messages, close, transfer)"));
         }
         return done.handle((v, e) -> {
             conflictOn(e);
@@ -72,11 +84,11 @@ final class AgentChatRoute extends ApiRoute {
         });
     }
 
-    /** A refused chat command (not offered to this agent, not theirs) is a 409 with the reason. */
+    /** A refused chat command (not offered to this agent, not theirs) is a 409 with the reason; a bad argument (no such queue) 400. */
     private static void conflictOn(Throwable e) {
         if (e != null) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new ApiException(409, cause.getMessage());
+            throw new ApiException(cause instanceof IllegalArgumentException ? 400 : 409, cause.getMessage());
         }
     }
 }

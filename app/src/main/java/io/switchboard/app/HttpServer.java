@@ -118,11 +118,28 @@ final class HttpServer implements AutoCloseable {
     private final io.netty.channel.group.ChannelGroup connections =
             new io.netty.channel.group.DefaultChannelGroup(io.netty.util.concurrent.GlobalEventExecutor.INSTANCE);
 
-    /** A WebSocket endpoint: upgrade requests to {@code path} (query allowed) get a fresh {@code handler()}. */
+    /**
+     * A WebSocket endpoint: an upgrade request to {@code path} (query allowed) is first {@link #admit admitted},
+     * then upgraded, and the connection gets a fresh {@link #newHandler()} (and sees only its own frames).
+     */
     interface WebSocketEndpoint {
         String path();
 
         io.netty.channel.ChannelHandler newHandler();
+
+        /** The subprotocols this endpoint may select ({@code Sec-WebSocket-Protocol}); none by default. */
+        default String subprotocols() {
+            return null;
+        }
+
+        /**
+         * Checked before the upgrade ({@code subprotocols}: the request's {@code Sec-WebSocket-Protocol}, or
+         * empty): a reply refuses it (sent as a plain HTTP answer, e.g. 401), empty lets it through. Never
+         * blocks: a token lookup completes later.
+         */
+        default CompletableFuture<java.util.Optional<Reply>> admit(Request request, String subprotocols) {
+            return CompletableFuture.completedFuture(java.util.Optional.empty());
+        }
     }
 
     private volatile List<WebSocketEndpoint> webSockets = List.of();
@@ -147,11 +164,8 @@ final class HttpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         connections.add(ch);
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20));
-                        for (WebSocketEndpoint ws : webSockets) {
-                            ch.pipeline().addLast(new io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler(
-                                    io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig.newBuilder()
-                                            .websocketPath(ws.path()).checkStartsWith(true).maxFramePayloadLength(64 * 1024).build()));
-                            ch.pipeline().addLast(ws.newHandler());
+                        if (!webSockets.isEmpty()) {
+                            ch.pipeline().addLast(new Upgrades());
                         }
                         ch.pipeline().addLast(new Handler());
                     }
@@ -177,6 +191,54 @@ final class HttpServer implements AutoCloseable {
         connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
         if (group != null) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+
+    /**
+     * Routes a WebSocket upgrade to its endpoint: the endpoint admits the request (or refuses it with a plain
+     * HTTP reply), then this connection gets that endpoint's protocol handler and frame handler only, so two
+     * endpoints never see each other's frames. Other requests pass on to the JSON routes.
+     */
+    private final class Upgrades extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (!(msg instanceof FullHttpRequest req) || !"websocket".equalsIgnoreCase(req.headers().get(HttpHeaderNames.UPGRADE))) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            QueryStringDecoder q = new QueryStringDecoder(req.uri());
+            WebSocketEndpoint ws = webSockets.stream().filter(w -> w.path().equals(q.path())).findFirst().orElse(null);
+            if (ws == null) {
+                ctx.fireChannelRead(msg);
+                return;
+            }
+            Request request = new Request(req.method().name(), q.path(), q.parameters(), req.headers().get(HttpHeaderNames.AUTHORIZATION), "");
+            CompletableFuture<java.util.Optional<Reply>> admitted;
+            try {
+                admitted = ws.admit(request, req.headers().get(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, ""));
+            } catch (RuntimeException e) {
+                admitted = CompletableFuture.failedFuture(e);
+            }
+            ctx.channel().config().setAutoRead(false);
+            admitted.whenComplete((refusal, e) -> ctx.executor().execute(() -> {
+                ctx.channel().config().setAutoRead(true);
+                if (e != null || refusal.isPresent()) {
+                    if (e != null) {
+                        log.warn("WebSocket {}: admission failed: {}", q.path(), e.toString());
+                    }
+                    Reply reply = e != null ? Reply.error(500, "internal error") : refusal.get();
+                    req.release();
+                    Handler.write(ctx, reply, false);
+                    return;
+                }
+                ctx.pipeline().addAfter(ctx.name(), "ws-frames", ws.newHandler());
+                ctx.pipeline().addAfter(ctx.name(), "ws-protocol", new io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler(
+                        io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig.newBuilder()
+                                .websocketPath(ws.path()).subprotocols(ws.subprotocols()).checkStartsWith(true)
+                                .maxFramePayloadLength(64 * 1024).build()));
+                ctx.fireChannelRead(req);
+                ctx.pipeline().remove(this);
+            }));
         }
     }
 
@@ -206,7 +268,7 @@ final class HttpServer implements AutoCloseable {
             });
         }
 
-        private void write(ChannelHandlerContext ctx, Reply reply, boolean keepAlive) {
+        static void write(ChannelHandlerContext ctx, Reply reply, boolean keepAlive) {
             byte[] body;
             try {
                 body = reply.text() ? String.valueOf(reply.body()).getBytes(java.nio.charset.StandardCharsets.UTF_8)

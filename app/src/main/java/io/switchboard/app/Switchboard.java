@@ -144,10 +144,14 @@ public final class Switchboard implements AutoCloseable {
                     new AcdRoute(auth, queues, acdEvents), new DirectoryRoute(auth, extensions),
                     channels == null ? new HttpServer.None() : new WeChatRoute(channels.wechat(), channels.bridge()),
                     channels == null ? new HttpServer.None() : new AgentChatRoute(auth, channels.chats()),
-                    channels == null || channels.webchat() == null ? new HttpServer.None() : new WidgetRoute());
+                    channels == null || channels.webchat() == null ? new HttpServer.None() : new WidgetRoute(), new AgentDeskRoute());
+            java.util.List<HttpServer.WebSocketEndpoint> sockets = new java.util.ArrayList<>();
+            io.switchboard.app.channels.TextTasks chats = channels == null ? null : channels.chats();
+            sockets.add(new AgentSockets(auth, queues, chats, new AgentFeed(queues, customers, chats),
+                    new AgentCommands(queues, chats, storage.async())));
             if (channels != null && channels.webchat() != null) {
                 WebChatSockets webchat = channels.webchat();
-                http.webSockets(java.util.List.of(new HttpServer.WebSocketEndpoint() {
+                sockets.add(new HttpServer.WebSocketEndpoint() {
                     @Override
                     public String path() {
                         return WebChatSockets.PATH;
@@ -157,8 +161,9 @@ public final class Switchboard implements AutoCloseable {
                     public io.netty.channel.ChannelHandler newHandler() {
                         return webchat.newHandler();
                     }
-                }));
+                });
             }
+            http.webSockets(sockets);
             try {
                 http.start();
             } catch (Exception e) {

@@ -3,6 +3,7 @@ package io.switchboard.app.channels;
 import io.switchboard.app.voice.Queues;
 import io.switchboard.channels.bridge.ChannelBridge;
 import io.switchboard.channels.bridge.Conversation;
+import io.switchboard.channels.bridge.StoredMessage;
 import io.switchboard.ivr.port.QueueRequest;
 import io.switchboard.ivr.simulate.TextChannel;
 import io.switchboard.routing.acd.AcdEvent;
@@ -35,10 +36,12 @@ public final class TextTasks {
     private final class Task implements Queues.Waiter {
         final String id;
         final Conversation conversation;
-        final String queue;
+        volatile String queue;
         final TextChannel.Reply reply;
         volatile String offeredTo;
         volatile String agent;
+        /** An agent accepted it once: the bot is done, even while a transfer waits for the next agent. */
+        volatile boolean handedOver;
 
         Task(String id, Conversation conversation, String queue, TextChannel.Reply reply) {
             this.id = id;
@@ -57,8 +60,24 @@ public final class TextTasks {
             } else if (e instanceof AcdEvent.TaskOverflowed o) {
                 tasks.remove(id);
                 queues.forget(id);
-                bridge.laneOf(conversation.key()).execute(() -> reply.failed("overflow " + o.reason() + " to " + o.target()));
+                if (handedOver) {
+                    log.info("channels: transferred chat {} overflowed ({}); the conversation ends", id, o.reason());
+                    bridge.close(conversation, "transfer overflow " + o.reason());
+                } else {
+                    bridge.laneOf(conversation.key()).execute(() -> reply.failed("overflow " + o.reason() + " to " + o.target()));
+                }
             }
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("media", "text");
+            m.put("channel", conversation.channel());
+            m.put("user", conversation.userId());
+            m.put("customer_id", conversation.customerId());
+            m.put("transferred", handedOver);
+            return m;
         }
 
         View view() {
@@ -73,6 +92,7 @@ public final class TextTasks {
     private final Map<String, String> byConversation = new ConcurrentHashMap<>();
 
     private final io.switchboard.customer.storage.StorageExecutor storage;
+    private final List<java.util.function.BiConsumer<View, StoredMessage>> messageListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public TextTasks(Queues queues, ChannelBridge bridge, io.switchboard.customer.storage.StorageExecutor storage) {
         this.queues = queues;
@@ -113,7 +133,28 @@ public final class TextTasks {
     boolean withAgent(String conversationKey) {
         String id = byConversation.get(conversationKey);
         Task t = id == null ? null : tasks.get(id);
-        return t != null && t.agent != null;
+        return t != null && t.handedOver;
+    }
+
+    /** Tells {@code listener} (on the conversation's lane) of each customer message in a chat an agent holds. */
+    public void onCustomerMessage(java.util.function.BiConsumer<View, StoredMessage> listener) {
+        messageListeners.add(listener);
+    }
+
+    /** A customer's message in conversation {@code c}, which is with an agent. */
+    void customerMessage(Conversation c, StoredMessage m) {
+        String id = byConversation.get(c.key());
+        Task t = id == null ? null : tasks.get(id);
+        if (t != null && t.agent != null) {
+            View v = t.view();
+            messageListeners.forEach(l -> {
+                try {
+                    l.accept(v, m);
+                } catch (RuntimeException e) {
+                    log.warn("channels: a message listener failed for chat {}: {}", id, e.toString());
+                }
+            });
+        }
     }
 
     /** The conversation ended (idle, closed): a waiting task is abandoned, an active one completed. */
@@ -154,7 +195,10 @@ public final class TextTasks {
             }
             t.agent = agent;
             bridge.assignAgent(t.conversation, agent);
-            bridge.laneOf(t.conversation.key()).execute(() -> t.reply.connected(agent));
+            if (!t.handedOver) {
+                t.handedOver = true;
+                bridge.laneOf(t.conversation.key()).execute(() -> t.reply.connected(agent));
+            }
             return t.view();
         });
     }
@@ -166,6 +210,53 @@ public final class TextTasks {
             return CompletableFuture.failedFuture(new IllegalStateException("chat " + task + " is not agent " + agent + "'s"));
         }
         return bridge.send(t.conversation, text, agent);
+    }
+
+    /**
+     * {@code agent} hands chat {@code task} on: to queue {@code toQueue} (null: the chat's queue), offered first to
+     * agent {@code toAgent} when given (for the queue's sticky head start; then any agent of the queue). The ACD
+     * task is completed for {@code agent} without wrap-up and the same task id enters the target queue; the
+     * conversation, its history and its customer stay as they are, and the bot is not woken.
+     */
+    public CompletableFuture<View> transfer(String task, String agent, String toQueue, String toAgent) {
+        Task t = tasks.get(task);
+        if (t == null || !agent.equals(t.agent)) {
+            return CompletableFuture.failedFuture(new IllegalStateException("chat " + task + " is not agent " + agent + "'s"));
+        }
+        String queue = toQueue == null ? t.queue : toQueue;
+        if (!queues.hasQueue(queue)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("there is no queue called " + queue));
+        }
+        if (agent.equals(toAgent)) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("the chat is already agent " + agent + "'s"));
+        }
+        TaskRequest tr = TaskRequest.voice(task, queue).withMedia(MediaType.TEXT).withPreferredAgent(toAgent);
+        return queues.call(e -> {
+            if (toAgent != null && e.agent(toAgent).isEmpty()) {
+                return Outcome.refused(Outcome.Refusal.UNKNOWN_AGENT, "no agent '" + toAgent + "'");
+            }
+            if (toAgent != null && e.agent(toAgent).get().state().equals("offline")) {
+                return Outcome.refused(Outcome.Refusal.UNKNOWN_AGENT, "agent " + toAgent + " is not logged in");
+            }
+            Outcome done = e.complete(task, agent, java.time.Duration.ZERO);
+            if (done instanceof Outcome.Refused) {
+                return done;
+            }
+            t.agent = null;
+            t.offeredTo = null;
+            t.queue = queue;
+            return e.enqueue(tr);
+        }).toCompletableFuture().thenApply(o -> {
+            if (o instanceof Outcome.Refused r) {
+                if (t.agent == null) {
+                    ended(t.conversation.key());
+                    bridge.close(t.conversation, "transfer refused: " + r.message());
+                }
+                throw new IllegalStateException(r.message());
+            }
+            log.info("channels: agent {} transferred chat {} to {}{}", agent, task, queue, toAgent == null ? "" : " (agent " + toAgent + ")");
+            return t.view();
+        });
     }
 
     /** {@code agent} closes chat {@code task}: the task is complete, the conversation closed. */

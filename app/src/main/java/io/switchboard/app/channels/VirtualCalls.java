@@ -44,7 +44,8 @@ public final class VirtualCalls implements ConversationHandler {
     @Override
     public void message(Conversation c, StoredMessage m, boolean opened) {
         if (agents.withAgent(c.key())) {
-            return; // the agent reads it (transcript, timeline); the bot is done
+            agents.customerMessage(c, m); // the agent's desk gets it; the bot is done
+            return;
         }
         TextSession session = sessions.get(c.key());
         if (session == null) {

@@ -47,6 +47,11 @@ public final class CustomerDirectory implements CustomerLookup {
                 : describe(c.get()).thenApply(Optional::of));
     }
 
+    /** What a desk shows of customer {@code id} (the same fields as {@link #find}); fails when there is no such customer. */
+    public CompletableFuture<Map<String, Object>> summary(long id) {
+        return customers.customer(id).thenCompose(this::describe);
+    }
+
     private Optional<Identity> identity(String channel, String key) {
         if (key == null || key.isBlank()) {
             return Optional.empty();

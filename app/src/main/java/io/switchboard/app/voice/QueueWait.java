@@ -36,6 +36,9 @@ final class QueueWait implements Queues.Waiter {
     private String offeredTo;
     private String agent;
     private boolean over;
+    private final String caller;
+    /** The caller's customer as the sticky-agent lookup found it (read by agents' desks from other threads). */
+    private volatile Map<String, Object> customer;
 
     QueueWait(AnsweredCall call, Queues queues, long op, QueueRequest request, SessionEvents events, Runnable onConnected,
             CustomerLookup customers) {
@@ -47,6 +50,7 @@ final class QueueWait implements Queues.Waiter {
         this.request = request;
         this.events = events;
         this.task = call.callId();
+        this.caller = call.caller();
     }
 
     /**
@@ -59,6 +63,7 @@ final class QueueWait implements Queues.Waiter {
                 .completeOnTimeout(java.util.Optional.empty(), STICKY_LOOKUP_MS, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .exceptionally(e -> java.util.Optional.empty())
                 .thenAccept(found -> call.lane().execute(() -> {
+                    customer = found.orElse(null);
                     Object last = found.map(m -> m.get("last_agent")).orElse(null);
                     enqueue(last == null || last.toString().isBlank() ? null : last.toString());
                 }));
@@ -100,6 +105,19 @@ final class QueueWait implements Queues.Waiter {
                     m.put(s.substring(0, colon).trim(), 1);
                 }
             }
+        }
+        return m;
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("media", "voice");
+        m.put("caller", caller);
+        Map<String, Object> c = customer;
+        if (c != null) {
+            m.put("customer_id", c.get("id"));
+            m.put("customer", c);
         }
         return m;
     }

@@ -29,6 +29,14 @@ public final class Queues implements AutoCloseable {
     /** What a waiting call does with its task's events (called on the ACD lane: hand work to the call's lane). */
     public interface Waiter {
         void on(AcdEvent event);
+
+        /**
+         * What an agent's desk shows when the task is offered ("screen pop": {@code caller}, {@code customer}
+         * summary...); may be called from any thread. Nothing by default.
+         */
+        default Map<String, Object> describe() {
+            return Map.of();
+        }
     }
 
     private final ExecutorLane lane;
@@ -93,6 +101,12 @@ public final class Queues implements AutoCloseable {
                 waiting.remove(request.id());
             }
         });
+    }
+
+    /** The waiting task's {@link Waiter#describe() description}, empty when the task is unknown or finished. */
+    public Map<String, Object> describe(String taskId) {
+        Waiter w = waiting.get(taskId);
+        return w == null ? Map.of() : w.describe();
     }
 
     public void forget(String taskId) {
