@@ -118,14 +118,14 @@ public final class ChannelBridge implements AutoCloseable {
                                             m.conversationKey(), e.toString());
                                     return null;
                                 })
-                        : process(v.get().message())));
+                        : process(v.get().message(), false)));
         return ack;
     }
 
     /** Processes what was stored but not processed (after a crash); completes with how many. */
     public CompletableFuture<Integer> recover() {
         return executor.submit(store::pending).thenApply(list -> {
-            list.forEach(sm -> inbound.then(sm.message().conversationKey(), () -> process(sm)));
+            list.forEach(sm -> inbound.then(sm.message().conversationKey(), () -> process(sm, true)));
             if (!list.isEmpty()) {
                 LOG.info("channels: {} stored message(s) were not processed before the last stop; processing them", list.size());
             }
@@ -133,9 +133,9 @@ public final class ChannelBridge implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<Void> process(StoredMessage sm) {
+    private CompletableFuture<Void> process(StoredMessage sm, boolean mayBeOpen) {
         String key = sm.message().conversationKey();
-        return executor.submit(() -> resolver.attach(sm, clock.instant()))
+        return executor.submit(() -> resolver.attach(sm, clock.instant(), mayBeOpen))
                 .thenCompose(r -> handOver(sm, r.conversation(), r.opened())).exceptionally(e -> {
             LOG.warn("channels: message {} of {} not processed (retried at restart): {}", sm.id(), key, e.toString());
             return null;
