@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns channel messages into conversations (ARCHITECTURE, "a text message, end to end"): {@link #ingest} stores
  * a message durably and completes only then — the webhook acknowledges the platform after that — and a retry
- * of a stored message is recognised and dropped. Stored messages are then resolved to a customer, attached to
- * the open conversation and handed to the {@link ConversationHandler} on the conversation's lane, strictly in
- * arrival order. Messages stored but not processed before a crash are processed by {@link #recover()}.
+ * of a stored message is recognised and dropped. A message whose user has an open conversation joins it in the
+ * transaction that stores it; any other is then resolved to a customer and opens a conversation. Either way it is
+ * handed to the {@link ConversationHandler} on the conversation's lane, strictly in arrival order. Messages stored but not processed before a crash are processed by {@link #recover()}.
  */
 public final class ChannelBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelBridge.class);
@@ -102,23 +102,30 @@ public final class ChannelBridge implements AutoCloseable {
      */
     public CompletableFuture<Optional<StoredMessage>> ingest(InboundMessage m) {
         CompletableFuture<Optional<StoredMessage>> ack = new CompletableFuture<>();
-        inbound.then(m.conversationKey(), () -> executor.submit(() -> store.insertInbound(m, clock.instant()))
+        inbound.then(m.conversationKey(), () -> executor.submit(() -> store.insertAndAttach(m, clock.instant()))
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         ack.completeExceptionally(e);
                     } else {
                         (v.isPresent() ? stored : duplicates).incrementAndGet();
-                        ack.complete(v);
+                        ack.complete(v.map(MessageStore.Stored::message));
                     }
                 })
-                .thenCompose(v -> v.isPresent() ? process(v.get()) : CompletableFuture.completedFuture(null)));
+                .thenCompose(v -> v.isEmpty() ? CompletableFuture.completedFuture(null)
+                        : v.get().conversation().isPresent() ? handOver(v.get().message(), v.get().conversation().get(), false)
+                                .exceptionally(e -> {
+                                    LOG.warn("channels: handler failed on message {} of {}: {}", v.get().message().id(),
+                                            m.conversationKey(), e.toString());
+                                    return null;
+                                })
+                        : process(v.get().message(), false)));
         return ack;
     }
 
     /** Processes what was stored but not processed (after a crash); completes with how many. */
     public CompletableFuture<Integer> recover() {
         return executor.submit(store::pending).thenApply(list -> {
-            list.forEach(sm -> inbound.then(sm.message().conversationKey(), () -> process(sm)));
+            list.forEach(sm -> inbound.then(sm.message().conversationKey(), () -> process(sm, true)));
             if (!list.isEmpty()) {
                 LOG.info("channels: {} stored message(s) were not processed before the last stop; processing them", list.size());
             }
@@ -126,15 +133,21 @@ public final class ChannelBridge implements AutoCloseable {
         });
     }
 
-    private CompletableFuture<Void> process(StoredMessage sm) {
+    private CompletableFuture<Void> process(StoredMessage sm, boolean mayBeOpen) {
         String key = sm.message().conversationKey();
-        return executor.submit(() -> resolver.attach(sm, clock.instant())).thenCompose(r -> onLane(key, () -> {
-            window.inbound(key, clock.instant());
-            processed.incrementAndGet();
-            handler.message(r.conversation(), sm, r.opened());
-        })).exceptionally(e -> {
+        return executor.submit(() -> resolver.attach(sm, clock.instant(), mayBeOpen))
+                .thenCompose(r -> handOver(sm, r.conversation(), r.opened())).exceptionally(e -> {
             LOG.warn("channels: message {} of {} not processed (retried at restart): {}", sm.id(), key, e.toString());
             return null;
+        });
+    }
+
+    /** Gives a message that reached its conversation to the handler, on the conversation's lane. */
+    private CompletableFuture<Void> handOver(StoredMessage sm, Conversation c, boolean opened) {
+        return onLane(c.key(), () -> {
+            window.inbound(c.key(), clock.instant());
+            processed.incrementAndGet();
+            handler.message(c, sm, opened);
         });
     }
 

@@ -36,11 +36,17 @@ final class ConversationResolver {
         this.adapters = adapters;
     }
 
-    Attached attach(StoredMessage sm, Instant now) {
+    /**
+     * Attaches {@code sm}. {@code mayBeOpen} is false when the message was stored in this run and no conversation was
+     * open then: its user's messages run one at a time, so none can have opened since, and the lookup is skipped.
+     */
+    Attached attach(StoredMessage sm, Instant now, boolean mayBeOpen) {
         InboundMessage m = sm.message();
-        Optional<Conversation> open = store.processInOpen(sm.id(), m.channel(), m.account(), m.userId(), now);
-        if (open.isPresent()) {
-            return new Attached(open.get(), false);
+        if (mayBeOpen) {
+            Optional<Conversation> open = store.processInOpen(sm.id(), m.channel(), m.account(), m.userId(), now);
+            if (open.isPresent()) {
+                return new Attached(open.get(), false);
+            }
         }
         List<Identity> ids = adapters.get(m.channel()).identities(m);
         Customer c = customers.identities().findOrCreateByIdentity(ids.get(0), Profile.EMPTY);
@@ -54,11 +60,15 @@ final class ConversationResolver {
         Map<String, Object> details = new HashMap<>(m.media());
         details.put("account", m.account());
         details.put("user", m.userId());
-        Interaction i = customers.interactions().append(Interaction.builder(c.id(), m.channel(), InteractionKind.MESSAGE,
-                Direction.INBOUND, now).open(true).summary(m.text().length() > 200 ? m.text().substring(0, 200) : m.text())
-                .details(details).build());
-        Conversation conv = store.open(m, i.customerId(), i.id(), now);
-        store.processed(sm.id(), conv, now);
+        Interaction entry = Interaction.builder(c.id(), m.channel(), InteractionKind.MESSAGE, Direction.INBOUND, now).open(true)
+                .summary(m.text().length() > 200 ? m.text().substring(0, 200) : m.text()).details(details).build();
+        // timeline entry, conversation and the message's mark in one transaction: nothing here can be a unique violation
+        Conversation conv = customers.database().inTransaction(tx -> {
+            Interaction i = customers.interactions().append(entry);
+            Conversation opened = store.open(m, i.customerId(), i.id(), now);
+            store.processed(sm.id(), opened, now);
+            return opened;
+        });
         return new Attached(conv, true);
     }
 

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,61 @@ import java.util.Optional;
 public final class MessageStore {
     private static final String COLS = "id, channel, account, external_user, customer_id, interaction_id, agent_id, opened_at";
 
+    /**
+     * An inbound message moves its conversation's last activity only when the recorded one is older than this: the
+     * idle close counts in minutes, and a write per message per conversation is the costliest statement otherwise.
+     */
+    static final Duration TOUCH_GRANULARITY = Duration.ofSeconds(1);
+
     private final Database db;
 
     public MessageStore(Database db) {
         this.db = db;
     }
 
-    /** Stores {@code m}; empty when it was stored before (a platform retry). */
+    /** A stored inbound message and, when the user had an open conversation, the conversation it was added to. */
+    public record Stored(StoredMessage message, Optional<Conversation> conversation) {
+    }
+
+    /**
+     * Stores {@code m} and, when its user has an open conversation (the common case), adds it to that conversation in
+     * the same transaction: one commit per message instead of two. Otherwise the message stays pending for the
+     * resolver. Empty when it was stored before (a platform retry); then nothing is changed.
+     */
+    public Optional<Stored> insertAndAttach(InboundMessage m, Instant receivedAt) {
+        try {
+            return Optional.of(db.inTransaction(c -> {
+                Optional<Conversation> conv = Optional.empty();
+                Instant lastActivity = null;
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + ", last_activity_at FROM conversations "
+                        + "WHERE channel = ? AND account = ? AND external_user = ? AND is_open = TRUE ORDER BY id DESC")) {
+                    ps.setString(1, m.channel());
+                    ps.setString(2, m.account());
+                    ps.setString(3, m.userId());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            conv = Optional.of(row(rs));
+                            lastActivity = Sql.getInstant(rs, "last_activity_at");
+                        }
+                    }
+                }
+                Long convId = conv.map(Conversation::id).orElse(null);
+                long id = insert(c, m.channel(), m.account(), m.userId(), m.platformId(), "inbound", m.type().wire(), m.text(),
+                        Json.write(m.media()), m.identity(), null, m.sentAt(), receivedAt, convId);
+                if (convId != null && lastActivity.plus(TOUCH_GRANULARITY).isBefore(receivedAt)) {
+                    touch(c, convId, receivedAt);
+                }
+                return new Stored(new StoredMessage(id, m), conv);
+            }));
+        } catch (StorageException e) {
+            if (e.isUniqueViolation()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Stores {@code m} pending (not yet in a conversation); empty when it was stored before (a platform retry). */
     public Optional<StoredMessage> insertInbound(InboundMessage m, Instant receivedAt) {
         try {
             long id = db.inTransaction(c -> insert(c, m.channel(), m.account(), m.userId(), m.platformId(), "inbound",

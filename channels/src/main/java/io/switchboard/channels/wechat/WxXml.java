@@ -19,6 +19,8 @@ import org.xml.sax.SAXException;
  */
 public final class WxXml {
     private static final DocumentBuilderFactory FACTORY = factory();
+    /** A builder per thread, reset before each use: creating one per body cost as much as the parse itself. */
+    private static final ThreadLocal<DocumentBuilder> BUILDER = new ThreadLocal<>();
 
     private WxXml() {
     }
@@ -26,9 +28,14 @@ public final class WxXml {
     /** The root's child elements as field → text. */
     public static Map<String, String> parse(byte[] body) {
         try {
-            DocumentBuilder b;
-            synchronized (FACTORY) {
-                b = FACTORY.newDocumentBuilder();
+            DocumentBuilder b = BUILDER.get();
+            if (b == null) {
+                synchronized (FACTORY) {
+                    b = FACTORY.newDocumentBuilder();
+                }
+                BUILDER.set(b);
+            } else {
+                b.reset();
             }
             b.setErrorHandler(null);
             Element root = b.parse(new ByteArrayInputStream(body)).getDocumentElement();

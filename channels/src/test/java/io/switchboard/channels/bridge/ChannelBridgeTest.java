@@ -66,6 +66,34 @@ class ChannelBridgeTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Vendor.class)
+    void laterMessagesJoinTheOpenConversationAsTheyAreStoredAndKeepItActive(Vendor vendor) throws Exception {
+        try (BridgeFixture f = new BridgeFixture(BridgeFixture.config(vendor, null))) {
+            f.bridge.ingest(msg("oU4", "y1", "first")).get(30, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.handler.seen.size() == 1);
+            f.clock.advance(Duration.ofMinutes(20));
+            StoredMessage second = f.bridge.ingest(msg("oU4", "y2", "second")).get(30, TimeUnit.SECONDS).orElseThrow();
+            assertThat(f.bridge.store().pending()).isEmpty();
+            assertThat(f.bridge.ingest(msg("oU4", "y2", "second")).get(30, TimeUnit.SECONDS)).isEmpty();
+            await().atMost(Duration.ofSeconds(30)).until(() -> f.handler.seen.size() == 2);
+            Conversation c = f.handler.opened.get(0);
+            assertThat(f.handler.opened).hasSize(1);
+            assertThat(f.bridge.store().transcript(c.id())).extracting(r -> r.get("text")).containsExactly("first", "second");
+            assertThat(second.message().text()).isEqualTo("second");
+
+            f.clock.advance(Duration.ofMinutes(20));
+            f.bridge.closeIdle().get(30, TimeUnit.SECONDS);
+            assertThat(f.bridge.store().openConversation("fake", "acct", "oU4")).isPresent();
+            f.clock.advance(Duration.ofMinutes(11));
+            f.bridge.closeIdle().get(30, TimeUnit.SECONDS);
+            assertThat(f.bridge.store().openConversation("fake", "acct", "oU4")).isEmpty();
+            assertThat(f.bridge.counters()).containsEntry("stored", 2L).containsEntry("duplicates", 1L)
+                    .containsEntry("processed", 2L);
+            assertThat(f.bridge.recover().get(30, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
     @Test
     void oneConversationsMessagesArriveInOrderWhileOthersRunInParallel() throws Exception {
         try (BridgeFixture f = new BridgeFixture(BridgeFixture.config(Vendor.H2, null))) {

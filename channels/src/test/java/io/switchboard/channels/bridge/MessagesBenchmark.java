@@ -40,8 +40,11 @@ class MessagesBenchmark {
         assumeTrue(Boolean.getBoolean("messages.bench"), "run with -Dmessages.bench=true (bench/messages.sh)");
         int total = Integer.getInteger("messages.bench.count", 20000);
         int threads = Integer.getInteger("messages.bench.threads", 16);
+        String only = System.getProperty("messages.bench.db", "");
         for (Vendor v : Vendor.values()) {
-            run(v, total, threads);
+            if (only.isEmpty() || only.equalsIgnoreCase(v.name())) {
+                run(v, total, threads);
+            }
         }
     }
 
