@@ -17,8 +17,21 @@ import java.util.concurrent.CompletableFuture;
 final class AdminAuth {
     static final String ENV = "SWITCHBOARD_ADMIN_TOKEN";
 
-    /** Who made a request: the token's role and a name for audit records. */
-    record Principal(Role role, String actor) {
+    /**
+     * Who made a request: the token's role, a name for audit records and, for an agent token bound to one
+     * ACD agent, that agent (null otherwise: such a token may act for any agent its role allows).
+     */
+    record Principal(Role role, String actor, String agent) {
+        Principal(Role role, String actor) {
+            this(role, actor, null);
+        }
+
+        /** Refuses (403) acting as {@code agentId} when the token is bound to another agent. */
+        void mayActAs(String agentId) {
+            if (agent != null && !agent.equals(agentId)) {
+                throw new ApiException(403, "this token is bound to agent '" + agent + "' and cannot act as '" + agentId + "'");
+            }
+        }
     }
 
     private final byte[] token;
@@ -69,7 +82,7 @@ final class AdminAuth {
             if (!t.get().role().allows(required)) {
                 throw new ApiException(403, "this needs the " + required.wire() + " role; the token is " + t.get().role().wire());
             }
-            return new Principal(t.get().role(), "token:" + t.get().id() + ":" + t.get().label());
+            return new Principal(t.get().role(), "token:" + t.get().id() + ":" + t.get().label(), t.get().agent());
         });
     }
 }

@@ -36,6 +36,7 @@ final class AgentChatRoute extends ApiRoute {
             return now(HttpServer.Reply.error(404, "no such agent API path: " + r.path()));
         }
         String agent = p[0];
+        who.mayActAs(agent);
         if (p.length == 2) {
             return r.method().equals("GET") ? now(new HttpServer.Reply(200, Map.of("chats", chats.of(agent)))) : now(notAllowed(r, "GET"));
         }

@@ -84,7 +84,10 @@ final class AgentSockets implements HttpServer.WebSocketEndpoint {
         String authorization = token == null ? r.authorization() : "Bearer " + token;
         HttpServer.Request withToken = new HttpServer.Request(r.method(), r.path(), Map.of(), authorization, "");
         return auth.authenticate(withToken, Role.AGENT)
-                .thenCompose(who -> queues.call(e -> e.agent(agent).isPresent()).toCompletableFuture())
+                .thenCompose(who -> {
+                    who.mayActAs(agent);
+                    return queues.call(e -> e.agent(agent).isPresent()).toCompletableFuture();
+                })
                 .thenApply(known -> known ? Optional.<HttpServer.Reply>empty() : Optional.of(HttpServer.Reply.error(404, "no agent '" + agent + "'")))
                 .exceptionally(e -> Optional.of(ApiErrors.reply(e)));
     }

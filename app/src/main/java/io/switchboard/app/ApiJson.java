@@ -208,6 +208,9 @@ final class ApiJson {
         m.put("label", t.label());
         m.put("createdAt", time(t.createdAt()));
         m.put("revokedAt", time(t.revokedAt()));
+        if (t.agent() != null) {
+            m.put("agent", t.agent());
+        }
         return m;
     }
 

@@ -10,7 +10,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * API tokens (admin token only):
  * <pre>
- * POST   /api/tokens      {role, label}   201 {id, role, label, createdAt, secret}: the secret is shown this once
+ * GET    /api/tokens                     every token (id, role, label, agent, createdAt, revokedAt), never a secret
+ * POST   /api/tokens      {role, label[, agent]}   201 {id, role, label, createdAt, secret}: the secret is shown
+ *                                          this once; {@code agent} binds an agent token to that ACD agent only
  * DELETE /api/tokens/ID                   revoke; 404 for an unknown id
  * </pre>
  */
@@ -27,7 +29,11 @@ final class TokensRoute extends ApiRoute {
     @Override
     CompletableFuture<HttpServer.Reply> serve(HttpServer.Request r, AdminAuth.Principal who) {
         if (r.path().equals(BASE)) {
-            return r.method().equals("POST") ? create(r) : now(notAllowed(r, "POST"));
+            if (r.method().equals("GET")) {
+                return customers.tokens().thenApply(list -> new HttpServer.Reply(200,
+                        Map.of("tokens", list.stream().map(ApiJson::token).toList())));
+            }
+            return r.method().equals("POST") ? create(r) : now(notAllowed(r, "GET, POST"));
         }
         String[] p = r.path().substring(BASE.length() + 1).split("/");
         if (p.length != 1) {
@@ -54,7 +60,14 @@ final class TokensRoute extends ApiRoute {
         if (label.length() > 200) {
             throw ApiException.badField("label", "at most 200 characters");
         }
-        return customers.createToken(role, label).thenApply(t -> {
+        String agent = ApiJson.text(body, "agent", false);
+        if (agent != null && role != Role.AGENT) {
+            throw ApiException.badField("agent", "only an agent token can be bound to an agent (role is " + role.wire() + ")");
+        }
+        if (agent != null && (agent.isBlank() || agent.length() > 100)) {
+            throw ApiException.badField("agent", "1 to 100 characters");
+        }
+        return customers.createToken(role, label, agent).thenApply(t -> {
             Map<String, Object> m = new LinkedHashMap<>(ApiJson.token(t.token()));
             m.put("secret", t.secret());
             return new HttpServer.Reply(201, m);

@@ -100,6 +100,21 @@ class AdminApiTest {
     }
 
     @Test
+    void anAgentTokenCanBeBoundToOneAgent() throws Exception {
+        Res bound = call("POST", "/api/tokens", ADMIN, "{\"role\":\"agent\",\"label\":\"alice's desk\",\"agent\":\"alice\"}");
+        assertThat(bound.status()).as(bound.body()).isEqualTo(201);
+        assertThat(bound.json().get("agent").asText()).isEqualTo("alice");
+        Res supervisorBound = call("POST", "/api/tokens", ADMIN, "{\"role\":\"supervisor\",\"label\":\"x\",\"agent\":\"alice\"}");
+        assertThat(supervisorBound.status()).isEqualTo(400);
+        assertThat(supervisorBound.json().get("fields").has("agent")).isTrue();
+        boolean listed = false;
+        for (JsonNode t : call("GET", "/api/tokens", ADMIN, null).json().get("tokens")) {
+            listed |= t.path("agent").asText("").equals("alice");
+        }
+        assertThat(listed).as("the binding is shown in the token list").isTrue();
+    }
+
+    @Test
     void customersMergeUnmergeAndIdentities() throws Exception {
         String sup = token("supervisor");
         Customer phone = storage().identities().findOrCreateByIdentity(Identity.phone("13800138001"), Profile.named("Li Lei"));

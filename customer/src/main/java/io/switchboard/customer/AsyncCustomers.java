@@ -129,7 +129,17 @@ public final class AsyncCustomers {
     }
 
     public CompletableFuture<IssuedToken> createToken(Role role, String label) {
-        return executor.submit(() -> s.tokens().create(role, label));
+        return createToken(role, label, null);
+    }
+
+    /** A new token, bound to {@code agent} when that is not null (agent tokens only). */
+    public CompletableFuture<IssuedToken> createToken(Role role, String label, String agent) {
+        return executor.submit(() -> s.tokens().create(role, label, agent));
+    }
+
+    /** Every token (never a secret), oldest first, revoked ones included. */
+    public CompletableFuture<List<ApiToken>> tokens() {
+        return executor.submit(() -> s.tokens().list());
     }
 
     public CompletableFuture<Boolean> revokeToken(long id) {

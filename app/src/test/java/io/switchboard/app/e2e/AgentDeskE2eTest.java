@@ -52,6 +52,12 @@ class AgentDeskE2eTest {
             assertThat(refusal(base, "/api/agent/ws?agent=alice&token=wrong-token-0000")).isEqualTo(401);
             assertThat(refusal(base, "/api/agent/ws?agent=alice")).isEqualTo(401);
             assertThat(refusal(base, "/api/agent/ws?agent=nobody&token=" + token)).isEqualTo(404);
+            // a token bound to bob acts only as bob, on the socket and on REST
+            String bobsToken = agentToken(base, "bob");
+            assertThat(refusal(base, "/api/agent/ws?agent=alice&token=" + bobsToken)).isEqualTo(403);
+            assertThat(get(base, "/api/agent/alice/chats", bobsToken).statusCode()).isEqualTo(403);
+            assertThat(get(base, "/api/agent/bob/chats", bobsToken).statusCode()).isEqualTo(200);
+            assertThat(get(base, "/api/agent/alice/chats", token).statusCode()).as("an unbound agent token").isEqualTo(200);
 
             Frames alice = Frames.open(http, "ws://" + base + "/api/agent/ws?agent=alice&token=" + token, null);
             Frames bob = Frames.open(http, "ws://" + base + "/api/agent/ws?agent=bob", token);
@@ -200,10 +206,22 @@ class AgentDeskE2eTest {
     }
 
     private String agentToken(String base) throws Exception {
+        return agentToken(base, null);
+    }
+
+    /** A new agent token, bound to {@code agent} unless that is null. */
+    private String agentToken(String base, String agent) throws Exception {
+        String body = agent == null ? "{\"role\":\"agent\",\"label\":\"desk test\"}"
+                : "{\"role\":\"agent\",\"label\":\"desk of " + agent + "\",\"agent\":\"" + agent + "\"}";
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://" + base + "/api/tokens")).header("Authorization", "Bearer " + ADMIN)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"role\":\"agent\",\"label\":\"desk test\"}")).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         return JSON.readTree(r.body()).path("secret").asText();
+    }
+
+    private HttpResponse<String> get(String base, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://" + base + path)).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> api(String base, String path, String token, String body) throws Exception {

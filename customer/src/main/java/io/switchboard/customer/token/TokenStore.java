@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public final class TokenStore {
     public static final int MIN_BOOTSTRAP_LENGTH = 20;
-    private static final String COLUMNS = "id, token_hash, role_name, label, created_at, revoked_at";
+    private static final String COLUMNS = "id, token_hash, role_name, label, created_at, revoked_at, agent_id";
 
     private final Database db;
     private final InstantSource clock;
@@ -32,8 +32,20 @@ public final class TokenStore {
 
     /** Creates a token; the returned secret is never stored and cannot be shown again. */
     public IssuedToken create(Role role, String label) {
+        return create(role, label, null);
+    }
+
+    /**
+     * A new token; {@code agent} (may be null) binds an agent token to one ACD agent, which it then acts as
+     * exclusively. Only agent tokens can be bound.
+     */
+    public IssuedToken create(Role role, String label, String agent) {
+        if (agent != null && (role != Role.AGENT || agent.isBlank() || agent.length() > 100)) {
+            throw new IllegalArgumentException(role != Role.AGENT ? "only an agent token can be bound to an agent"
+                    : "the agent id must be 1 to 100 characters");
+        }
         String secret = TokenHash.newSecret();
-        return new IssuedToken(insert(secret, role, label), secret);
+        return new IssuedToken(insert(secret, role, label, agent), secret);
     }
 
     /** The live token {@code secret} belongs to; empty when unknown or revoked. */
@@ -91,7 +103,7 @@ public final class TokenStore {
                     }
                 }
             }
-            return insert(s, Role.ADMIN, "bootstrap");
+            return insert(s, Role.ADMIN, "bootstrap", null);
         });
     }
 
@@ -108,25 +120,26 @@ public final class TokenStore {
         });
     }
 
-    private ApiToken insert(String secret, Role role, String label) {
+    private ApiToken insert(String secret, Role role, String label, String agent) {
         if (label == null || label.isBlank() || label.length() > 200) {
             throw new IllegalArgumentException("token label must be 1 to 200 characters");
         }
         return db.inTransaction(c -> {
             Instant now = Sql.micros(clock.instant());
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_tokens (token_hash, role_name, label, created_at) "
-                    + "VALUES (?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO api_tokens (token_hash, role_name, label, created_at, agent_id) "
+                    + "VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, TokenHash.hash(secret));
                 ps.setString(2, role.wire());
                 ps.setString(3, label);
                 Sql.setInstant(ps, 4, now);
-                return new ApiToken(Sql.insertReturningId(ps), role, label, now, null);
+                ps.setString(5, agent);
+                return new ApiToken(Sql.insertReturningId(ps), role, label, now, null, agent);
             }
         });
     }
 
     private static ApiToken read(ResultSet rs) throws SQLException {
         return new ApiToken(rs.getLong("id"), Role.parse(rs.getString("role_name")), rs.getString("label"),
-                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "revoked_at"));
+                Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "revoked_at"), rs.getString("agent_id"));
     }
 }

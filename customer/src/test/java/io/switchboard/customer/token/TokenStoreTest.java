@@ -45,6 +45,11 @@ class TokenStoreTest {
             assertThat(t.verify(sup.secret())).isEmpty();
             assertThatThrownBy(() -> t.revoke(9999)).isInstanceOf(CustomerNotFoundException.class);
             assertThatThrownBy(() -> t.create(Role.AGENT, " ")).isInstanceOf(IllegalArgumentException.class);
+            IssuedToken desk = t.create(Role.AGENT, "alice's desk", "alice");
+            assertThat(t.verify(desk.secret())).map(ApiToken::agent).contains("alice");
+            assertThat(t.list()).filteredOn(x -> x.id() == desk.token().id()).extracting(ApiToken::agent).containsExactly("alice");
+            assertThat(t.verify(t.create(Role.AGENT, "integration").secret())).map(ApiToken::agent).isEmpty();
+            assertThatThrownBy(() -> t.create(Role.SUPERVISOR, "wallboard", "alice")).isInstanceOf(IllegalArgumentException.class);
         }
     }
 
