@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * A text-to-speech engine: text or an SSML subset in, PCM at the engine's own rate out.
  *
- * <p>Why this shape: engines differ in everything (MaryTTS is a Java pipeline at 48 kHz, espeak-ng a C
+ * <p>Why this shape: engines differ in everything (MaryTTS is a Java pipeline at 16 kHz, espeak-ng a C
  * library at 22.05 kHz with global state), while the IVR only needs "these words, this voice, as audio".
  * {@link #synthesize} blocks for as long as the engine needs (tens to hundreds of milliseconds), so it is
  * called on a bounded worker pool ({@link SynthesisPool}), never on a lane or an event loop.

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Synthesized speech: 16-bit mono PCM at the engine's rate (48 kHz for MaryTTS, 22.05 kHz for espeak-ng).
+ * Synthesized speech: 16-bit mono PCM at the engine's rate (16 kHz for MaryTTS, 22.05 kHz for espeak-ng).
  * Conversions to what the media layer plays (8 kHz 20 ms {@link PcmFrame}s, a {@link Prompt}) resample
  * once. Immutable: the samples are copied in and out.
  */

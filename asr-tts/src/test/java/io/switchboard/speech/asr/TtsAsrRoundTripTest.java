@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Our two engines check each other: twenty IVR prompts spoken by MaryTTS (cmu-slt-hsmm, 48 kHz) are
+ * Our two engines check each other: twenty IVR prompts spoken by MaryTTS (cmu-slt-hsmm, vocoded at 16 kHz) are
  * recognised by Vosk (small English model, free-form) at 16 kHz, and at 8 kHz after G.711 companding as
  * on a phone line. The word error rate of the whole set must stay within bounds measured here
  * (2026-11-26, see BENCHMARKS.md): 16 kHz WER 0.277 (36 errors / 130 words), 8 kHz µ-law 0.500

@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * US English through MaryTTS 5.2.1 in-process with the HSMM voice {@code cmu-slt-hsmm} (48 kHz, 16-bit,
- * mono). MaryTTS is a process-wide singleton, so this class is too: {@link #start()} starts it once and
+ * US English through MaryTTS 5.2.1 in-process with the HSMM voice {@code cmu-slt-hsmm}, 16-bit mono at
+ * 16 kHz: the voice's models describe 48 kHz, but {@link WidebandHtsEngine} vocodes at 16 kHz, a third of
+ * the samples for audio that is only ever played at 8 kHz or recognised at 16 kHz. MaryTTS is a process-wide singleton, so this class is too: {@link #start()} starts it once and
  * warms it up, later calls return the same instance; {@link #lazy()} defers that to the first synthesis.
  *
  * <p>MaryTTS starts here without its JTok tokenizer (not on Maven Central): the system properties set in
@@ -35,8 +36,8 @@ import org.slf4j.LoggerFactory;
 public final class MaryTtsSynthesizer implements SpeechSynthesizer {
     public static final String ENGINE = "marytts";
     public static final String VOICE = "cmu-slt-hsmm";
-    /** The rate MaryTTS's HSMM voices produce. */
-    public static final int SAMPLE_RATE = 48_000;
+    /** The rate we have MaryTTS's vocoder produce (the voice's models describe 48 kHz; see {@link WidebandHtsEngine}). */
+    public static final int SAMPLE_RATE = WidebandHtsEngine.RATE;
     private static final String WARM_UP = "Welcome to Switchboard. Press 1 for billing, or 2 to speak to an agent.";
     private static final Logger LOG = LoggerFactory.getLogger(MaryTtsSynthesizer.class);
     private static final MaryTtsSynthesizer INSTANCE = new MaryTtsSynthesizer();
@@ -91,9 +92,12 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
             if (startupTime == null) {
                 long t0 = System.nanoTime();
                 System.setProperty("server", "commandline");
-                System.setProperty("modules.classes.list", MaryTokenizer.class.getName());
+                System.setProperty("modules.classes.list",
+                        MaryTokenizer.class.getName() + " " + WidebandHtsEngine.class.getName());
+                vocodeAtSixteenKilohertz();
                 System.setProperty("log4j.logger.marytts", "WARN, stderr");
                 local.get();
+                WidebandHtsEngine.configure(VOICE);
                 long t1 = System.nanoTime();
                 speak(WARM_UP, 1.0);
                 long t2 = System.nanoTime();
@@ -102,6 +106,14 @@ public final class MaryTtsSynthesizer implements SpeechSynthesizer {
                         (t2 - t0) / 1_000_000, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
             }
         }
+    }
+
+    /**
+     * The voice's declared audio format (read by MaryTTS from this system property when it loads the voice)
+     * becomes 16 kHz; {@link WidebandHtsEngine#configure} sets the vocoder to match once the voice is loaded.
+     */
+    private static void vocodeAtSixteenKilohertz() {
+        System.setProperty("voice." + VOICE + ".samplingRate", Integer.toString(WidebandHtsEngine.RATE));
     }
 
     @Override
