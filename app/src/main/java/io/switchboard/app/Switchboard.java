@@ -144,7 +144,7 @@ public final class Switchboard implements AutoCloseable {
                     new AcdRoute(auth, queues, acdEvents), new DirectoryRoute(auth, extensions),
                     channels == null ? new HttpServer.None() : new WeChatRoute(channels.wechat(), channels.bridge()),
                     channels == null ? new HttpServer.None() : new AgentChatRoute(auth, channels.chats()),
-                    channels == null || channels.webchat() == null ? new HttpServer.None() : new WidgetRoute(), new AgentDeskRoute());
+                    channels == null || channels.webchat() == null ? new HttpServer.None() : StaticRoute.webChatWidget(), StaticRoute.agentDesk());
             java.util.List<HttpServer.WebSocketEndpoint> sockets = new java.util.ArrayList<>();
             io.switchboard.app.channels.TextTasks chats = channels == null ? null : channels.chats();
             sockets.add(new AgentSockets(auth, queues, chats, new AgentFeed(queues, customers, chats),

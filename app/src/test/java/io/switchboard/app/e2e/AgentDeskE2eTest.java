@@ -311,34 +311,7 @@ class AgentDeskE2eTest {
                     flows:
                       webchat: chat
                     """);
-            Files.createDirectories(conf.resolve("ivr"));
-            Files.writeString(conf.resolve("ivr").resolve("chat.yaml"), """
-                    flow: chat
-                    language: en-US
-                    start: welcome
-                    steps:
-                      welcome:
-                        say: "Connecting you to support."
-                      wait:
-                        enqueue: support
-                        maxWait: 10m
-                        overflow: bye
-                      bye:
-                        hangup: done
-                    """);
-            Files.writeString(conf.resolve("ivr").resolve("line.yaml"), """
-                    flow: line
-                    numbers: ["4008001234"]
-                    language: en-US
-                    start: wait
-                    steps:
-                      wait:
-                        enqueue: support
-                        maxWait: 10m
-                        overflow: bye
-                      bye:
-                        hangup: done
-                    """);
+            E2e.writeSupportFlows(conf);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

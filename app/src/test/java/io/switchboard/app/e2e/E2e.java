@@ -68,6 +68,41 @@ final class E2e {
     }
 
     /** SIPp on a fresh local port, aimed at the switch. */
+    /**
+     * The two flows of the chat-and-call tests: {@code chat} (a web chat or WeChat bot that greets and enqueues
+     * in "support") and {@code line} (the hotline 4008001234, straight into "support").
+     */
+    static void writeSupportFlows(Path conf) throws IOException {
+        Files.createDirectories(conf.resolve("ivr"));
+        Files.writeString(conf.resolve("ivr").resolve("chat.yaml"), """
+                flow: chat
+                language: en-US
+                start: welcome
+                steps:
+                  welcome:
+                    say: "Connecting you to support."
+                  wait:
+                    enqueue: support
+                    maxWait: 10m
+                    overflow: bye
+                  bye:
+                    hangup: done
+                """);
+        Files.writeString(conf.resolve("ivr").resolve("line.yaml"), """
+                flow: line
+                numbers: ["4008001234"]
+                language: en-US
+                start: wait
+                steps:
+                  wait:
+                    enqueue: support
+                    maxWait: 10m
+                    overflow: bye
+                  bye:
+                    hangup: done
+                """);
+    }
+
     static Sipp sipp(String scenarioFile, String runName, TestSwitch sw, Sipp.Transport t) {
         return Sipp.scenario(scenario(scenarioFile)).name(runName + "-" + t.name().toLowerCase())
                 .remote("127.0.0.1", sw.sipPort()).transport(t).localPort(FreePorts.udpAndTcp())

@@ -137,33 +137,7 @@ class WeChatE2eTest {
                     ring_timeout: 20s
                     wrap_up: 1s
                 """ + directory.substring(directory.indexOf("\nextensions:") + 1));
-        Files.writeString(conf.resolve("ivr").resolve("chat.yaml"), """
-                flow: chat
-                language: en-US
-                start: welcome
-                steps:
-                  welcome:
-                    say: "Connecting you to support."
-                  wait:
-                    enqueue: support
-                    maxWait: 10m
-                    overflow: bye
-                  bye:
-                    hangup: done
-                """);
-        Files.writeString(conf.resolve("ivr").resolve("line.yaml"), """
-                flow: line
-                numbers: ["4008001234"]
-                language: en-US
-                start: wait
-                steps:
-                  wait:
-                    enqueue: support
-                    maxWait: 10m
-                    overflow: bye
-                  bye:
-                    hangup: done
-                """);
+        E2e.writeSupportFlows(conf);
         String admin = "test-admin-token-0123456789";
         try (RtpPeer rtp = new RtpPeer();
                 TestSwitch sw = TestSwitch.startWithConf(conf, FreePorts.udpAndTcp(), "http.port=" + httpPort, "admin.bootstrapToken=" + admin)) {
