@@ -66,8 +66,8 @@ public final class ChannelBridge implements AutoCloseable {
     public ChannelBridge(CustomerStorage customers, StorageExecutor executor, LaneGroup lanes, InstantSource clock,
                          Duration idle) {
         this.store = new MessageStore(customers.database());
-        this.commits = new GroupCommit(store, executor, MAX_BATCH, MAX_BATCHES_IN_FLIGHT, MAX_WAITING);
         this.resolver = new ConversationResolver(customers, store, adapters);
+        this.commits = new GroupCommit(store, resolver::openIn, executor, MAX_BATCH, MAX_BATCHES_IN_FLIGHT, MAX_WAITING);
         this.executor = executor;
         this.lanes = lanes;
         this.clock = clock;
@@ -120,7 +120,8 @@ public final class ChannelBridge implements AutoCloseable {
                     }
                 })
                 .thenCompose(v -> v.isEmpty() ? CompletableFuture.completedFuture(null)
-                        : v.get().conversation().isPresent() ? handOver(v.get().message(), v.get().conversation().get(), false)
+                        : v.get().conversation().isPresent()
+                                ? handOver(v.get().message(), v.get().conversation().get(), v.get().opened())
                                 .exceptionally(e -> {
                                     LOG.warn("channels: handler failed on message {} of {}: {}", v.get().message().id(),
                                             m.conversationKey(), e.toString());

@@ -66,6 +66,14 @@ final class ConversationResolver {
         return new Attached(conv, true);
     }
 
+    /**
+     * Opens a conversation for {@code sm} inside the caller's transaction (a group-commit batch): no retry here, a
+     * unique violation fails the caller's transaction and the caller redoes its work without this.
+     */
+    Conversation openIn(StoredMessage sm, Instant now) {
+        return open(sm, adapters.get(sm.message().channel()).identities(sm.message()), now);
+    }
+
     private Conversation open(StoredMessage sm, List<Identity> ids, Instant now) {
         InboundMessage m = sm.message();
         Customer c = customers.identities().findOrCreateByIdentity(ids.get(0), Profile.EMPTY);

@@ -15,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Stores concurrent webhooks' messages in shared transactions (group commit): a message waits in a small queue, a
  * storage thread takes everything waiting (up to {@code maxBatch}), stores it with {@link MessageStore#insertAndAttachAll}
  * and commits once, and only then completes each waiter's future — so "stored before the platform is acknowledged"
- * holds per message while the commit is paid once per batch. A batch that fails (a retried message id, a bad row) is
- * rolled back whole and redone one message per transaction, so one message's failure neither loses nor duplicates the
+ * holds per message while the commit is paid once per batch. A message that opens a conversation opens it in the batch
+ * through the {@code opener} (may be null: it then stays pending). A batch that fails (a retried message id, a bad row,
+ * a customer created elsewhere at that moment) is rolled back whole and redone one message per transaction, without
+ * opening conversations, so one message's failure neither loses nor duplicates the
  * others, and a retry is still recognised exactly. At most {@code maxDrainers} batches are in flight at once; the
  * bridge's per-conversation chains keep a conversation's messages in separate, ordered batches.
  */
@@ -25,6 +27,7 @@ final class GroupCommit {
     }
 
     private final MessageStore store;
+    private final MessageStore.Opener opener;
     private final StorageExecutor executor;
     private final int maxBatch;
     private final int maxDrainers;
@@ -35,11 +38,13 @@ final class GroupCommit {
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong redone = new AtomicLong();
 
-    GroupCommit(MessageStore store, StorageExecutor executor, int maxBatch, int maxDrainers, int capacity) {
+    GroupCommit(MessageStore store, MessageStore.Opener opener, StorageExecutor executor, int maxBatch, int maxDrainers,
+                int capacity) {
         if (maxBatch < 1 || maxDrainers < 1 || capacity < 1) {
             throw new IllegalArgumentException("maxBatch, maxDrainers and capacity must be positive");
         }
         this.store = store;
+        this.opener = opener;
         this.executor = executor;
         this.maxBatch = maxBatch;
         this.maxDrainers = maxDrainers;
@@ -98,7 +103,7 @@ final class GroupCommit {
         List<Optional<MessageStore.Stored>> results;
         try {
             results = store.insertAndAttachAll(batch.stream().map(Waiter::message).toList(),
-                    batch.stream().map(Waiter::receivedAt).toList());
+                    batch.stream().map(Waiter::receivedAt).toList(), opener);
         } catch (RuntimeException e) {
             redone.incrementAndGet();
             for (Waiter w : batch) {

@@ -62,7 +62,7 @@ class GroupCommitTest {
     void aBatchIsOneTransactionAndDuplicatesInsideAndAcrossBatchesAreRecognised(Vendor vendor) throws Exception {
         try (BridgeFixture f = new BridgeFixture(BridgeFixture.config(vendor, null));
              StorageExecutor single = new StorageExecutor(1, 100)) {
-            GroupCommit commits = new GroupCommit(f.bridge.store(), single, 64, 1, 100);
+            GroupCommit commits = new GroupCommit(f.bridge.store(), null, single, 64, 1, 100);
 
             var clean = oneBatch(commits, single, f, msg("a", "m-1", "one"), msg("b", "m-2", "two"), msg("c", "m-3", "three"));
             for (var r : clean) {
@@ -91,7 +91,7 @@ class GroupCommitTest {
     void aMessageThatCannotBeStoredFailsAloneAndTheOthersAreStoredOnce(Vendor vendor) throws Exception {
         try (BridgeFixture f = new BridgeFixture(BridgeFixture.config(vendor, null));
              StorageExecutor single = new StorageExecutor(1, 100)) {
-            GroupCommit commits = new GroupCommit(f.bridge.store(), single, 64, 1, 100);
+            GroupCommit commits = new GroupCommit(f.bridge.store(), null, single, 64, 1, 100);
             String tooLong = "u".repeat(300); // external_user is VARCHAR(256)
 
             var r = oneBatch(commits, single, f, msg("a", "g-1", "before"), msg(tooLong, "g-2", "bad"),
@@ -121,7 +121,7 @@ class GroupCommitTest {
                 f.bridge.ingest(msg(user, user + "-0", "open")).get(30, TimeUnit.SECONDS);
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> f.handler.opened.size() == 2);
-            GroupCommit commits = new GroupCommit(f.bridge.store(), single, 64, 1, 100);
+            GroupCommit commits = new GroupCommit(f.bridge.store(), null, single, 64, 1, 100);
 
             var r = oneBatch(commits, single, f, msg("a", "a-1", "joins"), msg("b", "b-1", "joins"), msg("c", "c-1", "new"));
             assertThat(r.get(0).get().orElseThrow().conversation()).isPresent();
