@@ -25,13 +25,20 @@ import org.slf4j.LoggerFactory;
  * a message durably and completes only then — the webhook acknowledges the platform after that — and a retry
  * of a stored message is recognised and dropped. A message whose user has an open conversation joins it in the
  * transaction that stores it; any other is then resolved to a customer and opens a conversation. Either way it is
- * handed to the {@link ConversationHandler} on the conversation's lane, strictly in arrival order. Messages stored but not processed before a crash are processed by {@link #recover()}.
+ * handed to the {@link ConversationHandler} on the conversation's lane, strictly in arrival order. Messages stored but
+ * not processed before a crash are processed by {@link #recover()}. Concurrent messages of different conversations
+ * share a transaction ({@link GroupCommit}); a conversation has one message in storage at a time.
  */
 public final class ChannelBridge implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelBridge.class);
+    /** Group commit: messages per transaction, transactions in flight (the rest of the pool opens conversations), queue. */
+    private static final int MAX_BATCH = 64;
+    private static final int MAX_BATCHES_IN_FLIGHT = 2;
+    private static final int MAX_WAITING = 10_000;
 
     private final Map<String, ChannelAdapter> adapters = new ConcurrentHashMap<>();
     private final MessageStore store;
+    private final GroupCommit commits;
     private final ConversationResolver resolver;
     private final StorageExecutor executor;
     private final LaneGroup lanes;
@@ -60,6 +67,7 @@ public final class ChannelBridge implements AutoCloseable {
                          Duration idle) {
         this.store = new MessageStore(customers.database());
         this.resolver = new ConversationResolver(customers, store, adapters);
+        this.commits = new GroupCommit(store, resolver::openIn, executor, MAX_BATCH, MAX_BATCHES_IN_FLIGHT, MAX_WAITING);
         this.executor = executor;
         this.lanes = lanes;
         this.clock = clock;
@@ -102,7 +110,7 @@ public final class ChannelBridge implements AutoCloseable {
      */
     public CompletableFuture<Optional<StoredMessage>> ingest(InboundMessage m) {
         CompletableFuture<Optional<StoredMessage>> ack = new CompletableFuture<>();
-        inbound.then(m.conversationKey(), () -> executor.submit(() -> store.insertAndAttach(m, clock.instant()))
+        inbound.then(m.conversationKey(), () -> commits.store(m, clock.instant())
                 .whenComplete((v, e) -> {
                     if (e != null) {
                         ack.completeExceptionally(e);
@@ -112,7 +120,8 @@ public final class ChannelBridge implements AutoCloseable {
                     }
                 })
                 .thenCompose(v -> v.isEmpty() ? CompletableFuture.completedFuture(null)
-                        : v.get().conversation().isPresent() ? handOver(v.get().message(), v.get().conversation().get(), false)
+                        : v.get().conversation().isPresent()
+                                ? handOver(v.get().message(), v.get().conversation().get(), v.get().opened())
                                 .exceptionally(e -> {
                                     LOG.warn("channels: handler failed on message {} of {}: {}", v.get().message().id(),
                                             m.conversationKey(), e.toString());
@@ -219,9 +228,10 @@ public final class ChannelBridge implements AutoCloseable {
         return done;
     }
 
-    /** Counters: stored, duplicates dropped, processed. */
+    /** Counters: stored, duplicates dropped, processed, store transactions (batches) and batches redone one by one. */
     public Map<String, Long> counters() {
-        return Map.of("stored", stored.get(), "duplicates", duplicates.get(), "processed", processed.get());
+        return Map.of("stored", stored.get(), "duplicates", duplicates.get(), "processed", processed.get(),
+                "batches", commits.batches(), "batches_redone", commits.redone());
     }
 
     @Override

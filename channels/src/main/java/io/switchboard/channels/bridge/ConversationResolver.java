@@ -10,6 +10,7 @@ import io.switchboard.customer.identity.Profile;
 import io.switchboard.customer.interaction.Direction;
 import io.switchboard.customer.interaction.Interaction;
 import io.switchboard.customer.interaction.InteractionKind;
+import io.switchboard.customer.storage.StorageException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -49,6 +50,32 @@ final class ConversationResolver {
             }
         }
         List<Identity> ids = adapters.get(m.channel()).identities(m);
+        // customer, links, timeline entry, conversation and the message's mark in one transaction; a unique violation
+        // (someone created the same identity at that moment) rolls it all back and the next attempt finds theirs
+        Conversation conv;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                conv = customers.database().inTransaction(tx -> open(sm, ids, now));
+                break;
+            } catch (StorageException e) {
+                if (!e.isUniqueViolation() || attempt >= 3) {
+                    throw e;
+                }
+            }
+        }
+        return new Attached(conv, true);
+    }
+
+    /**
+     * Opens a conversation for {@code sm} inside the caller's transaction (a group-commit batch): no retry here, a
+     * unique violation fails the caller's transaction and the caller redoes its work without this.
+     */
+    Conversation openIn(StoredMessage sm, Instant now) {
+        return open(sm, adapters.get(sm.message().channel()).identities(sm.message()), now);
+    }
+
+    private Conversation open(StoredMessage sm, List<Identity> ids, Instant now) {
+        InboundMessage m = sm.message();
         Customer c = customers.identities().findOrCreateByIdentity(ids.get(0), Profile.EMPTY);
         for (Identity other : ids.subList(1, ids.size())) {
             try {
@@ -62,14 +89,10 @@ final class ConversationResolver {
         details.put("user", m.userId());
         Interaction entry = Interaction.builder(c.id(), m.channel(), InteractionKind.MESSAGE, Direction.INBOUND, now).open(true)
                 .summary(m.text().length() > 200 ? m.text().substring(0, 200) : m.text()).details(details).build();
-        // timeline entry, conversation and the message's mark in one transaction: nothing here can be a unique violation
-        Conversation conv = customers.database().inTransaction(tx -> {
-            Interaction i = customers.interactions().append(entry);
-            Conversation opened = store.open(m, i.customerId(), i.id(), now);
-            store.processed(sm.id(), opened, now);
-            return opened;
-        });
-        return new Attached(conv, true);
+        Interaction i = customers.interactions().append(entry);
+        Conversation opened = store.open(m, i.customerId(), i.id(), now);
+        store.processed(sm.id(), opened, now);
+        return opened;
     }
 
     List<Conversation> close(Instant idleSince, long onlyId, Instant now) {

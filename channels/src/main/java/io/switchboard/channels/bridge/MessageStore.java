@@ -38,8 +38,17 @@ public final class MessageStore {
         this.db = db;
     }
 
-    /** A stored inbound message and, when the user had an open conversation, the conversation it was added to. */
-    public record Stored(StoredMessage message, Optional<Conversation> conversation) {
+    /**
+     * A stored inbound message and, when the user had an open conversation or it opened one, the conversation it was
+     * added to ({@code opened}: this message opened it).
+     */
+    public record Stored(StoredMessage message, Optional<Conversation> conversation, boolean opened) {
+    }
+
+    /** Opens a conversation for a stored message inside the caller's transaction, and marks the message in it. */
+    @FunctionalInterface
+    public interface Opener {
+        Conversation open(StoredMessage sm, Instant now);
     }
 
     /**
@@ -49,35 +58,58 @@ public final class MessageStore {
      */
     public Optional<Stored> insertAndAttach(InboundMessage m, Instant receivedAt) {
         try {
-            return Optional.of(db.inTransaction(c -> {
-                Optional<Conversation> conv = Optional.empty();
-                Instant lastActivity = null;
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + ", last_activity_at FROM conversations "
-                        + "WHERE channel = ? AND account = ? AND external_user = ? AND is_open = TRUE ORDER BY id DESC")) {
-                    ps.setString(1, m.channel());
-                    ps.setString(2, m.account());
-                    ps.setString(3, m.userId());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            conv = Optional.of(row(rs));
-                            lastActivity = Sql.getInstant(rs, "last_activity_at");
-                        }
-                    }
-                }
-                Long convId = conv.map(Conversation::id).orElse(null);
-                long id = insert(c, m.channel(), m.account(), m.userId(), m.platformId(), "inbound", m.type().wire(), m.text(),
-                        Json.write(m.media()), m.identity(), null, m.sentAt(), receivedAt, convId);
-                if (convId != null && lastActivity.plus(TOUCH_GRANULARITY).isBefore(receivedAt)) {
-                    touch(c, convId, receivedAt);
-                }
-                return new Stored(new StoredMessage(id, m), conv);
-            }));
+            return Optional.of(db.inTransaction(c -> attach(c, m, receivedAt, null)));
         } catch (StorageException e) {
             if (e.isUniqueViolation()) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /**
+     * Stores {@code ms} as {@link #insertAndAttach} would, all in one transaction (one commit for the batch); element i
+     * of the result belongs to {@code ms[i]}. A message whose user has no open conversation opens one through
+     * {@code opener}, in the same transaction. Throws, with nothing stored, when any of them fails, a retry included:
+     * the caller then redoes them one by one, which tells a retry (empty) from a failure. The messages must belong to
+     * different conversations.
+     */
+    public List<Optional<Stored>> insertAndAttachAll(List<InboundMessage> ms, List<Instant> receivedAt, Opener opener) {
+        return db.inTransaction(c -> {
+            List<Optional<Stored>> out = new ArrayList<>(ms.size());
+            for (int i = 0; i < ms.size(); i++) {
+                out.add(Optional.of(attach(c, ms.get(i), receivedAt.get(i), opener)));
+            }
+            return out;
+        });
+    }
+
+    private static Stored attach(Connection c, InboundMessage m, Instant receivedAt, Opener opener) throws SQLException {
+        Optional<Conversation> conv = Optional.empty();
+        Instant lastActivity = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLS + ", last_activity_at FROM conversations "
+                + "WHERE channel = ? AND account = ? AND external_user = ? AND is_open = TRUE ORDER BY id DESC")) {
+            ps.setString(1, m.channel());
+            ps.setString(2, m.account());
+            ps.setString(3, m.userId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    conv = Optional.of(row(rs));
+                    lastActivity = Sql.getInstant(rs, "last_activity_at");
+                }
+            }
+        }
+        Long convId = conv.map(Conversation::id).orElse(null);
+        long id = insert(c, m.channel(), m.account(), m.userId(), m.platformId(), "inbound", m.type().wire(), m.text(),
+                Json.write(m.media()), m.identity(), null, m.sentAt(), receivedAt, convId);
+        if (convId != null && lastActivity.plus(TOUCH_GRANULARITY).isBefore(receivedAt)) {
+            touch(c, convId, receivedAt);
+        }
+        StoredMessage sm = new StoredMessage(id, m);
+        if (conv.isEmpty() && opener != null) {
+            return new Stored(sm, Optional.of(opener.open(sm, receivedAt)), true);
+        }
+        return new Stored(sm, conv, false);
     }
 
     /** Stores {@code m} pending (not yet in a conversation); empty when it was stored before (a platform retry). */

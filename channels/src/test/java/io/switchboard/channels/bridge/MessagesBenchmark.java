@@ -103,8 +103,10 @@ class MessagesBenchmark {
             double p50 = n == 0 ? 0 : sorted[n / 2] / 1e6;
             double p99 = n == 0 ? 0 : sorted[Math.min(n - 1, (int) (n * 0.99))] / 1e6;
             String line = String.format(java.util.Locale.ROOT,
-                    "messages_bench_result vendor=%s messages=%d complete=%s threads=%d msg_per_s=%.0f p50_ms=%.1f p99_ms=%.1f",
-                    vendor.name().toLowerCase(java.util.Locale.ROOT), n, finished, threads, n / secs, p50, p99);
+                    "messages_bench_result vendor=%s messages=%d complete=%s threads=%d msg_per_s=%.0f p50_ms=%.1f p99_ms=%.1f"
+                            + " store_transactions=%d",
+                    vendor.name().toLowerCase(java.util.Locale.ROOT), n, finished, threads, n / secs, p50, p99,
+                    f.bridge.counters().get("batches"));
             System.out.println(line);
             Path out = Path.of("target", "messages-bench.txt");
             Files.writeString(out, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);

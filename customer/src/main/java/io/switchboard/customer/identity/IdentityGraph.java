@@ -39,11 +39,13 @@ public final class IdentityGraph {
     /**
      * The customer owning {@code identity}, or a new customer with {@code profile} owning it. Safe under
      * concurrency: when two threads create the same identity at once, the loser finds the winner's
-     * customer. Must not be called inside an outer transaction. A verified identity upgrades a stored
-     * unverified one.
+     * customer. Inside an outer transaction it does not retry (the failed insert may have aborted that
+     * transaction): the unique violation propagates and the outer transaction's owner retries the whole.
+     * A verified identity upgrades a stored unverified one.
      */
     public Customer findOrCreateByIdentity(Identity identity, Profile profile) {
         Identity id = normalizer.normalize(identity);
+        boolean nested = db.hasOpenTransaction();
         for (int attempt = 0; ; attempt++) {
             try {
                 return db.inTransaction(c -> {
@@ -59,7 +61,7 @@ public final class IdentityGraph {
                     return created;
                 });
             } catch (StorageException e) {
-                if (!e.isUniqueViolation() || attempt >= 3) {
+                if (!e.isUniqueViolation() || attempt >= 3 || nested) {
                     throw e;
                 }
             }

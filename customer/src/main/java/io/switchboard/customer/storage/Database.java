@@ -65,6 +65,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * True when this thread is inside {@link #inTransaction}: a failed statement may have spoiled that transaction
+     * (PostgreSQL aborts it), so a retry belongs to whoever opened it.
+     */
+    public boolean hasOpenTransaction() {
+        return current.get() != null;
+    }
+
+    /**
      * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws. Joins the
      * transaction already open on this thread, if any. SQL errors become {@link StorageException}.
      */

@@ -55,7 +55,7 @@ public final class StorageExecutor implements AutoCloseable {
 
     /** The storage queue is full: the database is not keeping up. */
     public static final class StorageBusyException extends RuntimeException {
-        StorageBusyException(int backlog) {
+        public StorageBusyException(int backlog) {
             super("storage is busy: " + backlog + " operations queued");
         }
     }
