@@ -6,20 +6,23 @@
 # connections: each waits for its message to be durable before sending the next. (channels MessagesBenchmark)
 #
 # Last line: the headline on H2 (or on the one --db chosen), e.g. messages=2500 msg/s p99=30 ms
-# --jfr FILE records a Java Flight Recorder profile of the run.
+# --jfr FILE records a Java Flight Recorder profile of the run. Before each database's measured run, --warmup N
+# messages (default 5000) go through the same path on a throw-away database of that kind, not measured, so
+# that the measured run is not the one the JIT compiles on.
 #
-# usage: bench/messages.sh [--count N] [--threads T] [--db h2|postgresql] [--jfr FILE]
+# usage: bench/messages.sh [--count N] [--threads T] [--warmup N] [--db h2|postgresql] [--jfr FILE]
 set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
-count=20000; threads=16; db=""; jfr=()
+count=20000; threads=16; warmup=5000; db=""; jfr=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count="$2"; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
+    --warmup) warmup="$2"; shift 2 ;;
     --db) db="$2"; shift 2 ;;
     --jfr) jfr=("-DargLine=-XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=filename=$(realpath -m "$2"),settings=profile"); shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "messages.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -28,7 +31,7 @@ echo "# messages.sh: $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores ($(grep -m1 
 mkdir -p channels/target
 rm -f channels/target/messages-bench.txt
 mvn -B -ntp -o -q -pl channels -am test -Dtest=MessagesBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dmessages.bench=true \
-    -Dmessages.bench.count="$count" -Dmessages.bench.threads="$threads" \
+    -Dmessages.bench.count="$count" -Dmessages.bench.threads="$threads" -Dmessages.bench.warmup="$warmup" \
     -Dmessages.bench.db="$db" "${jfr[@]}" >"$repo/channels/target/bench-messages.log" 2>&1
 rc=$?
 [ $rc -eq 0 ] || { echo "   benchmark failed (exit $rc); log: channels/target/bench-messages.log"; tail -20 "$repo/channels/target/bench-messages.log"; }
