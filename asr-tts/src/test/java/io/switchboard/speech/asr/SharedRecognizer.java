@@ -1,5 +1,7 @@
 package io.switchboard.speech.asr;
 
+import com.sun.jna.Library;
+import com.sun.jna.Native;
 import io.switchboard.speech.asr.vosk.VoskRecognizer;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +12,13 @@ import java.util.List;
  */
 final class SharedRecognizer {
     private static VoskRecognizer recognizer;
+
+    /** The C library's {@code srand}: Kaldi seeds each utterance's dither from the process-wide {@code rand()}. */
+    private interface LibC extends Library {
+        void srand(int seed);
+    }
+
+    private static final LibC LIBC = Native.load("c", LibC.class);
 
     private SharedRecognizer() {
     }
@@ -25,7 +34,11 @@ final class SharedRecognizer {
     static List<RecognitionEvent> recognize(RecognitionRequest request, short[] pcm) {
         RecognitionRequest r = request.withMaxBacklog(
                 Duration.ofMillis(pcm.length * 1000L / request.sampleRate() + 1000));
-        try (RecognitionStream stream = get().open(r)) {
+        VoskRecognizer vosk = get();
+        // Kaldi dithers the features with a generator seeded from the process-wide rand(): without a fixed
+        // seed, the same audio decodes differently depending on what the JVM decoded before (test order).
+        LIBC.srand(1);
+        try (RecognitionStream stream = vosk.open(r)) {
             var events = stream.events().toList();
             var result = events.toFuture();
             SpokenAudio.feedFrames(stream, pcm, r.sampleRate());
