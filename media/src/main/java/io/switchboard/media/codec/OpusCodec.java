@@ -1,5 +1,7 @@
 package io.switchboard.media.codec;
 
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,6 +34,8 @@ public final class OpusCodec implements AudioCodec, AutoCloseable {
     private static final int MAX_PACKET_BYTES = 1275;
     /** RFC 6716 §3.2.5: a packet carries at most 120 ms, 960 samples at 8 kHz. */
     private static final int MAX_DECODED_SAMPLES = 960;
+    /** Payloads up to an Ethernet MTU go through the direct path's buffer. */
+    private static final int MAX_PAYLOAD_BYTES = 1500;
 
     private final Opus opus;
     private final PointerByReference encoder;
@@ -39,6 +43,13 @@ public final class OpusCodec implements AudioCodec, AutoCloseable {
     private final ShortBuffer pcmIn = directShorts(PcmFrame.SAMPLES);
     private final ShortBuffer pcmOut = directShorts(MAX_DECODED_SAMPLES);
     private final ByteBuffer packet = ByteBuffer.allocateDirect(MAX_PACKET_BYTES);
+    /** A received payload on its way into libopus (the direct path; a larger one takes the interface path). */
+    private final ByteBuffer payloadIn = ByteBuffer.allocateDirect(MAX_PAYLOAD_BYTES);
+    private final boolean direct = OpusDirect.available();
+    private final Pointer pcmInAddress = Native.getDirectBufferPointer(pcmIn);
+    private final Pointer pcmOutAddress = Native.getDirectBufferPointer(pcmOut);
+    private final Pointer packetAddress = Native.getDirectBufferPointer(packet);
+    private final Pointer payloadInAddress = Native.getDirectBufferPointer(payloadIn);
     private final short[] scratch = new short[PcmFrame.SAMPLES];
     private long corruptPayloads;
     private boolean closed;
@@ -81,7 +92,8 @@ public final class OpusCodec implements AudioCodec, AutoCloseable {
         ensureOpen();
         frame.copyTo(scratch, 0);
         pcmIn.put(0, scratch);
-        int n = opus.opus_encode(encoder, pcmIn, PcmFrame.SAMPLES, packet, MAX_PACKET_BYTES);
+        int n = direct ? OpusDirect.opus_encode(encoder.getPointer(), pcmInAddress, PcmFrame.SAMPLES, packetAddress, MAX_PACKET_BYTES)
+                : opus.opus_encode(encoder, pcmIn, PcmFrame.SAMPLES, packet, MAX_PACKET_BYTES);
         check(n, "opus_encode");
         byte[] out = new byte[n];
         packet.get(0, out);
@@ -100,7 +112,13 @@ public final class OpusCodec implements AudioCodec, AutoCloseable {
             corruptPayloads++;
             return PcmFrame.silence();
         }
-        int n = opus.opus_decode(decoder, payload, payload.length, pcmOut, MAX_DECODED_SAMPLES, 0);
+        int n;
+        if (direct && payload.length <= MAX_PAYLOAD_BYTES) {
+            payloadIn.put(0, payload);
+            n = OpusDirect.opus_decode(decoder.getPointer(), payloadInAddress, payload.length, pcmOutAddress, MAX_DECODED_SAMPLES, 0);
+        } else {
+            n = opus.opus_decode(decoder, payload, payload.length, pcmOut, MAX_DECODED_SAMPLES, 0);
+        }
         if (n < 0) {
             corruptPayloads++;
             return PcmFrame.silence();
