@@ -28,7 +28,8 @@ import tomp2p.opuswrapper.Opus;
 public final class OpusCodec implements AudioCodec, AutoCloseable {
     /** Target bitrate: narrowband speech is transparent well below this. */
     static final int BITRATE_BPS = 16_000;
-    private static final int COMPLEXITY = 2;
+    /** The encoder's default complexity (0-10); see the class comment. */
+    public static final int DEFAULT_COMPLEXITY = 2;
     private static final int CHANNELS = 1;
     /** RFC 6716 §3.4 [R2]: no single Opus frame is longer than this. */
     private static final int MAX_PACKET_BYTES = 1275;
@@ -54,8 +55,20 @@ public final class OpusCodec implements AudioCodec, AutoCloseable {
     private long corruptPayloads;
     private boolean closed;
 
-    /** A fresh encoder and decoder; loads libopus on first use. */
+    /** A fresh encoder (at {@link #DEFAULT_COMPLEXITY}) and decoder; loads libopus on first use. */
     public OpusCodec() {
+        this(DEFAULT_COMPLEXITY);
+    }
+
+    /**
+     * A fresh encoder and decoder; loads libopus on first use.
+     *
+     * @param complexity the encoder's complexity, 0 (cheapest) to 10 (libopus's default)
+     */
+    public OpusCodec(int complexity) {
+        if (complexity < 0 || complexity > 10) {
+            throw new IllegalArgumentException("Opus complexity must be 0-10, not " + complexity);
+        }
         opus = OpusNative.library();
         IntBuffer error = IntBuffer.allocate(1);
         encoder = opus.opus_encoder_create(PcmFrame.SAMPLE_RATE, CHANNELS, Opus.OPUS_APPLICATION_VOIP, error);
@@ -66,7 +79,7 @@ public final class OpusCodec implements AudioCodec, AutoCloseable {
             check(error.get(0), "opus_decoder_create");
         }
         try {
-            check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_COMPLEXITY_REQUEST, COMPLEXITY), "complexity");
+            check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_COMPLEXITY_REQUEST, complexity), "complexity");
             check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_BITRATE_REQUEST, BITRATE_BPS), "bitrate");
             check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_INBAND_FEC_REQUEST, 0), "inband FEC");
             check(opus.opus_encoder_ctl(encoder, Opus.OPUS_SET_SIGNAL_REQUEST, Opus.OPUS_SIGNAL_VOICE), "signal");

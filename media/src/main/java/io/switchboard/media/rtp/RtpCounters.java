@@ -51,7 +51,11 @@ public final class RtpCounters {
         return malformed.sum();
     }
 
-    /** Packets dropped because they came from another address than the latched one (symmetric RTP). */
+    /**
+     * Packets dropped because they came from another address than the latched one (symmetric RTP). Only
+     * those that reach the session: once an epoll socket is connected to the latched source, the kernel
+     * drops the others before they do (see {@link RtpSession#isConnected}).
+     */
     public long wrongSource() {
         return wrongSource.sum();
     }

@@ -81,6 +81,8 @@ public final class RtpSession implements MediaEndpoint {
     private volatile DatagramForwarder forwarder;
     private volatile InetSocketAddress remote;
     private volatile boolean latched;
+    /** The far end the RTP socket is connected to (event loop only); null while it accepts any source. */
+    private InetSocketAddress connectedTo;
     private ScheduledFuture<?> reportTimer;
     private AudioCodec codec;
     private int codecPayloadType = -1;
@@ -215,7 +217,10 @@ public final class RtpSession implements MediaEndpoint {
         }
         try {
             Socket socket = (Socket) ((EpollDatagramChannel) ch).fd();
-            if (socket.sendToAddress(buf.memoryAddress(), buf.readerIndex(), buf.writerIndex(), to.getAddress(), to.getPort()) == 0) {
+            int sent = to == connectedTo
+                    ? socket.writeAddress(buf.memoryAddress(), buf.readerIndex(), buf.writerIndex())
+                    : socket.sendToAddress(buf.memoryAddress(), buf.readerIndex(), buf.writerIndex(), to.getAddress(), to.getPort());
+            if (sent == 0) {
                 return false;
             }
         } catch (IOException | RuntimeException e) {
@@ -253,12 +258,66 @@ public final class RtpSession implements MediaEndpoint {
 
     /**
      * Sets a new far-end address and, under symmetric RTP, latches RTP and RTCP again to the next sources
-     * (after a re-INVITE moved the far end's media).
+     * (after a re-INVITE moved the far end's media). Completes once the RTP socket accepts packets from
+     * any source again (see {@link #isConnected}): at once when it was not connected.
      */
-    public void relatch(InetSocketAddress address) {
+    public CompletableFuture<Void> relatch(InetSocketAddress address) {
         this.remote = address;
         this.latched = false;
         rtcpDestination.unlatch();
+        Channel ch = channel;
+        if (!(ch instanceof EpollDatagramChannel) || !ch.isRegistered()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> open = new CompletableFuture<>();
+        try {
+            ch.eventLoop().execute(() -> {
+                disconnect((EpollDatagramChannel) ch);
+                open.complete(null);
+            });
+        } catch (RejectedExecutionException e) {
+            open.complete(null);
+        }
+        return open;
+    }
+
+    /**
+     * True while the RTP socket is connected to the latched far end (epoll, symmetric RTP): the kernel then
+     * delivers only that source's datagrams, and sends reuse the socket's cached route.
+     */
+    public boolean isConnected() {
+        Channel ch = channel;
+        return ch instanceof EpollDatagramChannel && ((EpollDatagramChannel) ch).isConnected();
+    }
+
+    /**
+     * Connects the RTP socket to the source it just latched to (event loop). From then on the kernel
+     * filters other sources (it answers them with ICMP port unreachable, as for a closed port), receiving
+     * is a plain {@code recv} with no source address to build, and sending a plain {@code write} that
+     * reuses the socket's route instead of looking it up for every packet. A failure only costs that.
+     */
+    private void connect(Channel ch, InetSocketAddress source) {
+        if (!(ch instanceof EpollDatagramChannel) || ((EpollDatagramChannel) ch).isConnected()) {
+            return;
+        }
+        ch.connect(source).addListener(f -> {
+            if (f.isSuccess()) {
+                connectedTo = source;
+            } else {
+                log.debug("port {}: cannot connect to {}: {}", localPort, source, f.cause().toString());
+            }
+        });
+    }
+
+    private void disconnect(EpollDatagramChannel ch) {
+        connectedTo = null;
+        if (ch.isConnected()) {
+            ch.disconnect().addListener(f -> {
+                if (!f.isSuccess()) {
+                    log.debug("port {}: cannot disconnect: {}", localPort, f.cause().toString());
+                }
+            });
+        }
     }
 
     /**
@@ -491,6 +550,7 @@ public final class RtpSession implements MediaEndpoint {
                     remote = source;
                     latched = true;
                     log.debug("port {}: latched to {}", localPort, source);
+                    connect(ctx.channel(), source);
                 } else if (!source.equals(remote)) {
                     counters.wrongSource.increment();
                     return;

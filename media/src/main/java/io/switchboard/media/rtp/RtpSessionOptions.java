@@ -8,7 +8,8 @@ import java.util.random.RandomGenerator;
  *
  * @param symmetricRtp latch the far end's address to the source of the first accepted packet and
  *                     send there (RFC 4961 symmetric RTP, the usual NAT traversal for phones); packets
- *                     from other sources are then dropped and counted. When false, packets go to the
+ *                     from other sources are then dropped: on epoll the socket is connected to the
+ *                     latched source and the kernel drops them, elsewhere they are dropped and counted. When false, packets go to the
  *                     address signalled in SDP and are accepted from any source.
  * @param random       the source of the initial SSRC, sequence number and timestamp
  */

@@ -1,13 +1,16 @@
 package io.switchboard.media.rtp;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.epoll.LinuxSocket;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketProtocolFamily;
@@ -42,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class RtpTransport implements AutoCloseable {
     /** How many port pairs one {@link #open} tries before giving up. */
     public static final int MAX_BIND_ATTEMPTS = 16;
+    /** Bytes received per datagram (larger ones are truncated); RTP over UDP stays under the path MTU. */
+    static final int RECEIVE_BUFFER = 2048;
     private static final Logger log = LoggerFactory.getLogger(RtpTransport.class);
 
     private final boolean epoll = Epoll.isAvailable();
@@ -160,7 +165,8 @@ public final class RtpTransport implements AutoCloseable {
                 closeQuietly(rtp, e);
                 throw e;
             }
-            return new Channel[] {new EpollDatagramChannel(rtp.intValue()), new EpollDatagramChannel(rtcp.intValue())};
+            return new Channel[] {oneReadPerWakeup(new EpollDatagramChannel(rtp.intValue())),
+                    oneReadPerWakeup(new EpollDatagramChannel(rtcp.intValue()))};
         }
         DatagramChannel rtp = nioSocket(rtpPort);
         DatagramChannel rtcp;
@@ -171,6 +177,20 @@ public final class RtpTransport implements AutoCloseable {
             throw e;
         }
         return new Channel[] {new NioDatagramChannel(rtp), new NioDatagramChannel(rtcp)};
+    }
+
+    /**
+     * Level-triggered, one datagram per readiness event. Netty's default (edge-triggered) reads a socket
+     * until {@code recvmsg} says {@code EAGAIN}, and a call side gets one packet per 20 ms, so that is a
+     * second, empty system call for every packet received. Level-triggered, epoll simply reports the
+     * socket again while datagrams are queued on it. Active while open, so that connecting the socket to
+     * a latched far end and disconnecting it again (see {@link RtpSession}) never makes it inactive.
+     */
+    private static EpollDatagramChannel oneReadPerWakeup(EpollDatagramChannel channel) {
+        channel.config().setEpollMode(EpollMode.LEVEL_TRIGGERED);
+        channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(RECEIVE_BUFFER).maxMessagesPerRead(1));
+        channel.config().setOption(ChannelOption.DATAGRAM_CHANNEL_ACTIVE_ON_REGISTRATION, true);
+        return channel;
     }
 
     private Socket epollSocket(int port) throws IOException {

@@ -13,7 +13,14 @@ class OpusCostBenchmark {
 
     @Test
     void encodeAndDecodeCostPerFrame() {
-        try (OpusCodec codec = new OpusCodec()) {
+        for (int complexity : new int[] {OpusCodec.DEFAULT_COMPLEXITY, 0, 1, 2, 3, 5, 10}) {
+            System.out.printf("complexity %d%n", complexity);
+            measure(complexity);
+        }
+    }
+
+    private static void measure(int complexity) {
+        try (OpusCodec codec = new OpusCodec(complexity)) {
             PcmFrame[] frames = new PcmFrame[50];
             for (int f = 0; f < frames.length; f++) {
                 short[] s = new short[PcmFrame.SAMPLES];
