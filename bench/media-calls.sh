@@ -46,7 +46,7 @@ repo="$(cd "$here/.." && pwd)"
 
 # ---------------------------------------------------------------- options
 targets="all"; codecs="both"; duration=30; start=100; step=100; resolution=25; max=2000; rate=100
-confirm=1; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0; switch_sets=(); keep_awake=1; awake_pids=()
+confirm=1; interleave=0; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0; switch_sets=(); keep_awake=1; awake_pids=()
 sip_port=auto; http_port=auto; ng_port=auto; uac_port=auto; uas_port=auto
 max_steps=16; quiet_wait=10; cooldown=5; warmup=10; warmup_calls=100; health_timeout=300
 loss_max=0.1; jitter_max=5; probe_calls=10; progress=10
@@ -67,6 +67,12 @@ usage: bench/media-calls.sh [options]
                     the highest clean one
   --rate R          call set-ups (and 2R hang-ups) per second (default $rate)
   --confirm N       extra runs of the best clean count (default $confirm)
+  --interleave      with --counts and targets rtpengine and switchboard: both elements run side by
+                    side (the idle one uses no CPU) and every count is run on rtpengine and then at
+                    once on Switchboard, 1 + --confirm times over; a count passes for an element when
+                    clean in at least half of its runs. A shared machine's speed drifts by tens of
+                    per cent over minutes; alternating step by step puts both elements under the same
+                    drift, where two ramps one after the other do not. G.711 only (Opus still ramps).
   --quick           smoke run: 10 s windows, 100..400 calls, resolution 50, no confirmation
   --out DIR         keep logs, rtpgen results and steps.tsv in DIR (default: temp dir, removed)
   --keep            keep the temp dir
@@ -108,6 +114,7 @@ while [ $# -gt 0 ]; do
     --counts) need_arg "$@"; counts="$2"; shift 2 ;;
     --rate) need_arg "$@"; rate="$2"; shift 2 ;;
     --confirm) need_arg "$@"; confirm="$2"; shift 2 ;;
+    --interleave) interleave=1; shift ;;
     --quick) shift ;;
     --out) need_arg "$@"; out="$2"; shift 2 ;;
     --keep) keep=1; shift ;;
@@ -155,6 +162,10 @@ for t in "${tlist[@]}"; do
     *) die_usage "unknown target '$t'" ;;
   esac
 done
+if [ "$interleave" = 1 ]; then
+  [ -n "$counts" ] || die_usage "--interleave needs --counts"
+  [ "$want_rte" = 1 ] && [ "$want_sw" = 1 ] || die_usage "--interleave needs the targets rtpengine and switchboard"
+fi
 sw_codecs=()
 case "$codecs" in
   both) sw_codecs=(pcmu opus) ;;
@@ -328,12 +339,13 @@ record_run() {
   fi
 }
 element_alive() { local p; for p in "${elem_pids[@]}"; do alive "$p" || return 1; done; return 0; }
-counted_step() { # target codec calls tag: run_step, re-run (up to 2 times) when interrupted from outside
+counted_step() { # target codec calls tag [key]: run_step, re-run (up to 2 times) when interrupted from outside;
+  # the run is recorded under key (default: the count)
   local k
   for ((k = 0; k < 3; k++)); do
     run_step "$1" "$2" "$3" "$4" || return 1
     element_alive || { setup_error "$1 is no longer running"; return 1; }
-    [ "$STEP_INTERRUPTED" = 1 ] || { record_run "$3"; return 0; }
+    [ "$STEP_INTERRUPTED" = 1 ] || { record_run "${5:-$3}"; return 0; }
   done
   setup_error "rtpgen was interrupted 3 times in a row; giving up"
   return 1
@@ -415,6 +427,49 @@ keep_result() {
   R_BG[$1]=$RESULT_BG; R_LOSS[$1]=$RESULT_LOSS; R_P99[$1]=$RESULT_P99; R_PORTS[$1]=$RESULT_PORTS
 }
 
+# --interleave: rtpengine and Switchboard (both running) take turns at every count.
+interleaved() {
+  local c rep t tc best
+  runs=(); cleans=(); s_elem=(); s_pct=(); s_gen=(); s_bg=(); s_loss=(); s_p99=(); s_ports=(); genlim=()
+  declare -A probe_ok=()
+  for t in rtpengine switchboard; do
+    [ "$t" = rtpengine ] && elem_pids=("$rte_pid") || elem_pids=("$sw_pid")
+    ramp_direct=0
+    echo "== $t g711: probe ($probe_calls calls, 3 s)"
+    run_step "$t" pcmu "$probe_calls" probe 3 || return 1
+    [ "$STEP_WORKS" = 1 ] && probe_ok[$t]=1
+    [ "$t" = switchboard ] && [ "$STEP_DIRECT" -gt 0 ] && R_DIRECT[switchboard/pcmu]=1
+  done
+  echo "== interleaved: counts $counts, $((confirm + 1)) round(s), rtpengine then Switchboard at each count (${duration}s windows)"
+  for ((rep = 0; rep <= confirm; rep++)); do
+    for c in ${counts//,/ }; do
+      for t in rtpengine switchboard; do
+        [ -n "${probe_ok[$t]:-}" ] || continue
+        [ "$t" = rtpengine ] && elem_pids=("$rte_pid") || elem_pids=("$sw_pid")
+        counted_step "$t" pcmu "$c" "round$((rep + 1))" "$t:$c" || return 1
+        [ "$t" = switchboard ] && [ "$STEP_DIRECT" -gt 0 ] && R_DIRECT[switchboard/pcmu]=1
+      done
+    done
+  done
+  for t in rtpengine switchboard; do
+    RESULT_N=0; RESULT_ELEM="-"; RESULT_PCT="-"; RESULT_GEN="-"; RESULT_BG="-"; RESULT_LOSS="-"; RESULT_P99="-"; RESULT_PORTS="-"
+    if [ -z "${probe_ok[$t]:-}" ]; then
+      RESULT_NOTE="probe failed"
+    else
+      best=0; RESULT_NOTE="interleaved, clean runs per count:"
+      for c in ${counts//,/ }; do
+        RESULT_NOTE="$RESULT_NOTE $c: ${cleans[$t:$c]:-0}/${runs[$t:$c]:-0}"
+        passes "$t:$c" && [ "$c" -gt "$best" ] && best=$c
+      done
+      RESULT_N=$best; tc="$t:$best"
+      [ "$best" -gt 0 ] && { RESULT_ELEM=${s_elem[$tc]}; RESULT_PCT=${s_pct[$tc]}; RESULT_GEN=${s_gen[$tc]}; RESULT_BG=${s_bg[$tc]}
+        RESULT_LOSS=${s_loss[$tc]}; RESULT_P99=${s_p99[$tc]}; RESULT_PORTS=${s_ports[$tc]:--}; }
+    fi
+    ramp_direct=${R_DIRECT[$t/pcmu]:-0}
+    keep_result "$t/pcmu"
+  done
+}
+
 # ---------------------------------------------------------------- main
 cpu_model=$(awk -F': ' '/^model name/{print $2; exit}' /proc/cpuinfo)
 echo "# media-calls: $(date -u +%Y-%m-%dT%H:%M:%SZ)  $(nproc) cores ($cpu_model)  ulimit -n $fd_limit"
@@ -428,6 +483,44 @@ if [ "$want_direct" = 1 ] && [ "$setup_failed" = 0 ]; then
   echo "== direct (rtpgen side A <-> side B, no element: the generator's own ceiling)"
   elem_pids=()
   ramp direct pcmu && keep_result direct/pcmu
+fi
+
+if [ "$interleave" = 1 ] && [ "$setup_failed" = 0 ]; then
+  want_rte=0
+  if ! ensure_rtpengine; then
+    setup_error "--interleave needs rtpengine: not installed and apt-get install rtpengine-daemon failed (see $out/apt.log)"
+  elif [ "$build" = 1 ] && ! (cd "$repo" && timeout 900 bin/switchboard version) >"$out/build.log" 2>&1; then
+    setup_error "Switchboard build failed:"; tail -30 "$out/build.log" >&2
+  else
+    build=0
+    echo "== rtpengine and switchboard side by side, interleaved"
+    pmax=$(( 30000 + 4 * max + 1000 )); [ "$pmax" -gt 31999 ] || pmax=31999
+    if start_rtpengine "$ng_port" 30000 "$pmax"; then
+      if start_switch; then
+        elem_pids=("$sw_pid")
+        if [ "$warmup" -gt 0 ]; then
+          echo "== switchboard: warm-up ($warmup_calls calls, ${warmup}s, not scored: a JVM compiles its hot paths first)"
+          run_step switchboard pcmu "$warmup_calls" warmup "$warmup" || true
+        fi
+        interleaved
+        sw_codecs=("${sw_codecs[@]/pcmu}")
+        for c in "${sw_codecs[@]}"; do
+          [ -n "$c" ] || continue
+          if [ "$c" = opus ] && [ "$RTPGEN_OPUS" != 1 ]; then R_NOTE[switchboard/opus]="rtpgen built without libopus"; continue; fi
+          [ "$setup_failed" = 0 ] || break
+          elem_pids=("$sw_pid")
+          if [ "$warmup" -gt 0 ]; then
+            echo "== switchboard: $(codec_label "$c") warm-up ($warmup_calls calls, ${warmup}s, not scored)"
+            run_step switchboard "$c" "$warmup_calls" warmup "$warmup" || true
+          fi
+          ramp switchboard "$c" && keep_result "switchboard/$c"
+        done
+        stop_switch
+      fi
+      stop_rtpengine
+    fi
+  fi
+  want_sw=0
 fi
 
 if [ "$want_rte" = 1 ] && [ "$setup_failed" = 0 ]; then
@@ -452,13 +545,14 @@ if [ "$want_sw" = 1 ] && [ "$setup_failed" = 0 ]; then
   if [ "$setup_failed" = 0 ]; then
     echo "== switchboard (rtpgen UAC -> trunk -> Switchboard -> $callee -> rtpgen UAS; media wherever the SDP points)"
     if start_switch; then
-      if [ "$warmup" -gt 0 ]; then
-        echo "== switchboard: warm-up ($warmup_calls calls, ${warmup}s, not scored: a JVM compiles its hot paths first)"
-        run_step switchboard pcmu "$warmup_calls" warmup "$warmup" || true
-      fi
       for c in "${sw_codecs[@]}"; do
         if [ "$c" = opus ] && [ "$RTPGEN_OPUS" != 1 ]; then R_NOTE[switchboard/opus]="rtpgen built without libopus"; continue; fi
         [ "$setup_failed" = 0 ] || break
+        # Each codec warms its own path: the transcoding code is not compiled by G.711 calls.
+        if [ "$warmup" -gt 0 ]; then
+          echo "== switchboard: $(codec_label "$c") warm-up ($warmup_calls calls, ${warmup}s, not scored: a JVM compiles its hot paths first)"
+          run_step switchboard "$c" "$warmup_calls" warmup "$warmup" || true
+        fi
         ramp switchboard "$c" && keep_result "switchboard/$c"
       done
       stop_switch

@@ -4,6 +4,8 @@ import io.switchboard.core.config.Config;
 import io.switchboard.core.config.ConfigException;
 import io.switchboard.core.config.ConfigKey;
 import io.switchboard.media.bridge.InbandDtmf;
+import io.switchboard.media.codec.OpusCodec;
+import io.switchboard.media.rtp.MediaThreads;
 import java.util.List;
 
 /**
@@ -20,9 +22,12 @@ import java.util.List;
  * @param ptimeMs       packetisation time we send with
  * @param inbandDtmf    when in-band tones are listened for
  * @param record        record every answered call
+ * @param opusComplexity the Opus encoder's complexity, 0-10
+ * @param schedSliceUs  the scheduler slice media threads request, microseconds; 0 = the kernel's default
  */
 public record MediaConfig(String bind, String advertise, int portMin, int portMax, int ioThreads, boolean symmetricRtp,
-                          List<String> codecs, boolean telephoneEvent, int ptimeMs, InbandDtmf inbandDtmf, boolean record) {
+                          List<String> codecs, boolean telephoneEvent, int ptimeMs, InbandDtmf inbandDtmf, boolean record,
+                          int opusComplexity, int schedSliceUs) {
 
     public static final ConfigKey<String> BIND = ConfigKey.string("media.bind", "", "address RTP sockets bind to; empty = sip.bind");
     public static final ConfigKey<String> ADVERTISE = ConfigKey.string("media.advertiseAddress", "",
@@ -43,8 +48,16 @@ public record MediaConfig(String bind, String advertise, int portMin, int portMa
     public static final ConfigKey<Boolean> RECORD = ConfigKey.bool("media.record", false,
             "record every answered call: stereo WAV (caller left, other party right) under data/recordings/YYYY/MM/DD/<call-id>.wav");
 
+    public static final ConfigKey<Integer> OPUS_COMPLEXITY = ConfigKey.integer("media.opus.complexity", OpusCodec.DEFAULT_COMPLEXITY, 0, 10,
+            "Opus encoder complexity, 0 (least CPU, the default for a transcoding gateway) to 10 (libopus's own default, about 3.5 times the CPU)");
+
+    public static final ConfigKey<Integer> SCHED_SLICE = ConfigKey.integer("media.schedSliceUs", MediaThreads.DEFAULT_SLICE_US, 0, 100_000,
+            "scheduler slice media threads ask Linux (6.12+) for, microseconds: a woken media thread then preempts ordinary work "
+                    + "instead of waiting out its slice; 0 = the kernel's default");
+
     public static List<ConfigKey<?>> keys() {
-        return List.of(BIND, ADVERTISE, PORT_MIN, PORT_MAX, IO_THREADS, SYMMETRIC, CODECS, TELEPHONE_EVENT, PTIME, INBAND_DTMF, RECORD);
+        return List.of(BIND, ADVERTISE, PORT_MIN, PORT_MAX, IO_THREADS, SYMMETRIC, CODECS, TELEPHONE_EVENT, PTIME, INBAND_DTMF, RECORD,
+                OPUS_COMPLEXITY, SCHED_SLICE);
     }
 
     public static MediaConfig from(Config c) {
@@ -63,6 +76,7 @@ public record MediaConfig(String bind, String advertise, int portMin, int portMa
         // went unclean (p99 |D| 15-35 ms) at 325 calls, three or four loops stayed clean there.
         int threads = c.get(IO_THREADS) == 0 ? 2 * Runtime.getRuntime().availableProcessors() : c.get(IO_THREADS);
         return new MediaConfig(c.get(BIND), c.get(ADVERTISE), c.get(PORT_MIN), c.get(PORT_MAX), threads, c.get(SYMMETRIC),
-                c.get(CODECS), c.get(TELEPHONE_EVENT), c.get(PTIME), InbandDtmf.parse(c.get(INBAND_DTMF).get(0)), c.get(RECORD));
+                c.get(CODECS), c.get(TELEPHONE_EVENT), c.get(PTIME), InbandDtmf.parse(c.get(INBAND_DTMF).get(0)), c.get(RECORD),
+                c.get(OPUS_COMPLEXITY), c.get(SCHED_SLICE));
     }
 }

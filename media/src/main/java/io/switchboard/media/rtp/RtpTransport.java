@@ -64,7 +64,20 @@ public final class RtpTransport implements AutoCloseable {
      * @param ioThreads   event loop threads for media I/O
      */
     public RtpTransport(InetAddress bindAddress, PortAllocator ports, int ioThreads) {
-        this(bindAddress, ports, ioThreads, InstantSource.system());
+        this(bindAddress, ports, ioThreads, InstantSource.system(), MediaThreads.DEFAULT_SLICE_US);
+    }
+
+    /**
+     * A transport whose RTCP reports carry the system clock's time.
+     *
+     * @param bindAddress where sessions listen (127.0.0.1 in tests)
+     * @param ports       the RTP port range
+     * @param ioThreads   event loop threads for media I/O
+     * @param sliceUs     the scheduler slice the I/O threads request, microseconds; 0 = the kernel's default
+     *                    (see {@link MediaThreads})
+     */
+    public RtpTransport(InetAddress bindAddress, PortAllocator ports, int ioThreads, int sliceUs) {
+        this(bindAddress, ports, ioThreads, InstantSource.system(), sliceUs);
     }
 
     /**
@@ -74,11 +87,15 @@ public final class RtpTransport implements AutoCloseable {
      * @param clock       the wall clock for RTCP NTP timestamps (RFC 3550 §4)
      */
     public RtpTransport(InetAddress bindAddress, PortAllocator ports, int ioThreads, InstantSource clock) {
+        this(bindAddress, ports, ioThreads, clock, MediaThreads.DEFAULT_SLICE_US);
+    }
+
+    private RtpTransport(InetAddress bindAddress, PortAllocator ports, int ioThreads, InstantSource clock, int sliceUs) {
         this.bindAddress = bindAddress;
         this.ports = ports;
         this.clock = Objects.requireNonNull(clock, "clock");
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        this.group = new MultiThreadIoEventLoopGroup(ioThreads, io);
+        this.group = new MultiThreadIoEventLoopGroup(ioThreads, MediaThreads.factory(sliceUs), io);
         log.info("RTP transport on {}, {} port pairs, {}, {} I/O threads", bindAddress.getHostAddress(),
                 ports.capacity(), epoll ? "epoll" : "nio", ioThreads);
     }

@@ -78,6 +78,7 @@ public final class MediaService implements AutoCloseable {
             log.warn("recordings: repaired the WAV headers of {} file(s) left by an abrupt stop: {}", repaired.size(), repaired);
         }
         recordings.start();
+        io.switchboard.media.codec.OpusCodec.configureComplexity(config.opusComplexity());
         if (config.codecs().contains("opus")) {
             // Load our libopus before any other native library of the process (espeak-ng's dependencies
             // bring a system libopus; binding to that one gave undecodable Opus).
@@ -90,9 +91,10 @@ public final class MediaService implements AutoCloseable {
                     log.debug("closing the warm-up Opus codec: {}", e.toString());
                 }
             }
-            log.info("media: libopus loaded");
+            log.info("media: libopus loaded, encoder complexity {}", config.opusComplexity());
         }
-        RtpTransport transport = new RtpTransport(bindAddress, new PortAllocator(config.portMin(), config.portMax()), config.ioThreads());
+        RtpTransport transport = new RtpTransport(bindAddress, new PortAllocator(config.portMin(), config.portMax()), config.ioThreads(),
+                config.schedSliceUs());
         return new MediaService(config, transport, advertise, recordings);
     }
 
