@@ -48,7 +48,7 @@ repo="$(cd "$here/.." && pwd)"
 targets="all"; codecs="both"; duration=30; start=100; step=100; resolution=25; max=2000; rate=100
 confirm=1; interleave=0; out=""; keep=0; build=1; gen_sched=rt; counts=""; elem_nice=0; switch_sets=(); keep_awake=1; awake_pids=()
 sip_port=auto; http_port=auto; ng_port=auto; uac_port=auto; uas_port=auto
-max_steps=16; quiet_wait=10; cooldown=5; warmup=10; warmup_calls=100; health_timeout=300
+max_steps=16; quiet_wait=10; cooldown=5; warmup=20; warmup_calls=200; health_timeout=300
 loss_max=0.1; jitter_max=5; probe_calls=10; progress=10
 did=4008001234; callee=1999
 
@@ -82,7 +82,10 @@ usage: bench/media-calls.sh [options]
                     busy with other work: the same for both elements, say so with the figures)
   --switch-set K=V  extra Switchboard configuration (repeatable), e.g. media.ioThreads=1
   --no-keep-awake   do not run the idle spinners (see "keep awake" below)
-  --warmup S        unscored Switchboard warm-up before its ramps, seconds at $warmup_calls calls (default $warmup; 0 = none)
+  --warmup S        unscored Switchboard warm-up before each codec's ramp, seconds (default $warmup; 0 = none):
+                    the JVM compiles its hot paths, and compiles more of them under load, so a short
+                    light warm-up left the first heavy step paying for C2 compilations
+  --warmup-calls N  concurrent calls during the warm-up (default $warmup_calls)
   --loss-max PCT    clean when loss < PCT % (default $loss_max)
   --jitter-max MS   clean when p99 |D| < MS ms (default $jitter_max)
   --sip-port P --http-port P   Switchboard ports (default: free ports)
@@ -124,6 +127,7 @@ while [ $# -gt 0 ]; do
     --switch-set) need_arg "$@"; switch_sets+=("$2"); shift 2 ;;
     --no-keep-awake) keep_awake=0; shift ;;
     --warmup) need_arg "$@"; warmup="$2"; shift 2 ;;
+    --warmup-calls) need_arg "$@"; warmup_calls="$2"; shift 2 ;;
     --loss-max) need_arg "$@"; loss_max="$2"; shift 2 ;;
     --jitter-max) need_arg "$@"; jitter_max="$2"; shift 2 ;;
     --sip-port) need_arg "$@"; sip_port="$2"; shift 2 ;;
@@ -138,7 +142,7 @@ while [ $# -gt 0 ]; do
     *) die_usage "unknown option '$1'" ;;
   esac
 done
-for v in duration start step resolution max rate confirm max_steps quiet_wait cooldown warmup; do
+for v in duration start step resolution max rate confirm max_steps quiet_wait cooldown warmup warmup_calls; do
   is_int "${!v}" || die_usage "--${v//_/-} must be a whole number (got '${!v}')"
 done
 for v in sip_port http_port uac_port uas_port ng_port; do
