@@ -80,8 +80,8 @@ public final class MediaService implements AutoCloseable {
         recordings.start();
         io.switchboard.media.codec.OpusCodec.configureComplexity(config.opusComplexity());
         if (config.codecs().contains("opus")) {
-            // Load our libopus before any other native library of the process (espeak-ng's dependencies
-            // bring a system libopus; binding to that one gave undecodable Opus).
+            // Load libopus before any other native library of the process: where the bundled copy is
+            // used, espeak-ng's dependencies must not have brought another libopus in first (see OpusNative).
             io.switchboard.media.codec.AudioCodec opus = io.switchboard.media.codec.Codecs.forPayloadType(
                     io.switchboard.media.codec.PayloadType.OPUS);
             if (opus instanceof AutoCloseable c) {
@@ -91,7 +91,7 @@ public final class MediaService implements AutoCloseable {
                     log.debug("closing the warm-up Opus codec: {}", e.toString());
                 }
             }
-            log.info("media: libopus loaded, encoder complexity {}", config.opusComplexity());
+            log.info("media: {} loaded, encoder complexity {}", io.switchboard.media.codec.OpusCodec.library(), config.opusComplexity());
         }
         RtpTransport transport = new RtpTransport(bindAddress, new PortAllocator(config.portMin(), config.portMax()), config.ioThreads(),
                 config.schedSliceUs());
