@@ -431,6 +431,25 @@ keep_result() {
   R_BG[$1]=$RESULT_BG; R_LOSS[$1]=$RESULT_LOSS; R_P99[$1]=$RESULT_P99; R_PORTS[$1]=$RESULT_PORTS
 }
 
+# Unscored warm-up of one codec's path on the running switch: the JVM compiles its hot paths first, and
+# the transcoding code is not compiled by G.711 calls.
+sw_warmup() { # codec
+  [ "$warmup" -gt 0 ] || return 0
+  echo "== switchboard: $(codec_label "$1") warm-up ($warmup_calls calls, ${warmup}s, not scored: a JVM compiles its hot paths first)"
+  run_step switchboard "$1" "$warmup_calls" warmup "$warmup" || true
+}
+sw_ramps() { # codec...: warm up and ramp each codec on the running switch (empty names are skipped)
+  local c
+  for c in "$@"; do
+    [ -n "$c" ] || continue
+    if [ "$c" = opus ] && [ "$RTPGEN_OPUS" != 1 ]; then R_NOTE[switchboard/opus]="rtpgen built without libopus"; continue; fi
+    [ "$setup_failed" = 0 ] || break
+    elem_pids=("$sw_pid")
+    sw_warmup "$c"
+    ramp switchboard "$c" && keep_result "switchboard/$c"
+  done
+}
+
 # --interleave: rtpengine and Switchboard (both running) take turns at every count.
 interleaved() {
   local c rep t tc best
@@ -502,23 +521,9 @@ if [ "$interleave" = 1 ] && [ "$setup_failed" = 0 ]; then
     if start_rtpengine "$ng_port" 30000 "$pmax"; then
       if start_switch; then
         elem_pids=("$sw_pid")
-        if [ "$warmup" -gt 0 ]; then
-          echo "== switchboard: warm-up ($warmup_calls calls, ${warmup}s, not scored: a JVM compiles its hot paths first)"
-          run_step switchboard pcmu "$warmup_calls" warmup "$warmup" || true
-        fi
+        sw_warmup pcmu
         interleaved
-        sw_codecs=("${sw_codecs[@]/pcmu}")
-        for c in "${sw_codecs[@]}"; do
-          [ -n "$c" ] || continue
-          if [ "$c" = opus ] && [ "$RTPGEN_OPUS" != 1 ]; then R_NOTE[switchboard/opus]="rtpgen built without libopus"; continue; fi
-          [ "$setup_failed" = 0 ] || break
-          elem_pids=("$sw_pid")
-          if [ "$warmup" -gt 0 ]; then
-            echo "== switchboard: $(codec_label "$c") warm-up ($warmup_calls calls, ${warmup}s, not scored)"
-            run_step switchboard "$c" "$warmup_calls" warmup "$warmup" || true
-          fi
-          ramp switchboard "$c" && keep_result "switchboard/$c"
-        done
+        sw_ramps "${sw_codecs[@]/pcmu}"
         stop_switch
       fi
       stop_rtpengine
@@ -549,16 +554,7 @@ if [ "$want_sw" = 1 ] && [ "$setup_failed" = 0 ]; then
   if [ "$setup_failed" = 0 ]; then
     echo "== switchboard (rtpgen UAC -> trunk -> Switchboard -> $callee -> rtpgen UAS; media wherever the SDP points)"
     if start_switch; then
-      for c in "${sw_codecs[@]}"; do
-        if [ "$c" = opus ] && [ "$RTPGEN_OPUS" != 1 ]; then R_NOTE[switchboard/opus]="rtpgen built without libopus"; continue; fi
-        [ "$setup_failed" = 0 ] || break
-        # Each codec warms its own path: the transcoding code is not compiled by G.711 calls.
-        if [ "$warmup" -gt 0 ]; then
-          echo "== switchboard: $(codec_label "$c") warm-up ($warmup_calls calls, ${warmup}s, not scored: a JVM compiles its hot paths first)"
-          run_step switchboard "$c" "$warmup_calls" warmup "$warmup" || true
-        fi
-        ramp switchboard "$c" && keep_result "switchboard/$c"
-      done
+      sw_ramps "${sw_codecs[@]}"
       stop_switch
     fi
   fi

@@ -47,7 +47,11 @@ final class OpusNative {
         static final String DESCRIPTION;
 
         static {
-            Opus system = "system".equals(System.getProperty("switchboard.opus")) ? system() : null;
+            String choice = System.getProperty("switchboard.opus", "bundled");
+            if (!choice.equals("system") && !choice.equals("bundled")) {
+                log.warn("Opus: -Dswitchboard.opus={} is neither 'system' nor 'bundled'; using the bundled copy", choice);
+            }
+            Opus system = choice.equals("system") ? system() : null;
             if (system != null) {
                 OPUS = system;
                 DESCRIPTION = system.opus_get_version_string() + " (system)";

@@ -16,12 +16,15 @@ import org.slf4j.LoggerFactory;
  * <p>Why: a media loop sleeps in {@code epoll_wait} and wakes for every packet. When it wakes on a core
  * where another ordinary thread is running (another media loop, a compiler thread, another process), the
  * EEVDF scheduler (Linux 6.6 and later) lets that thread finish its slice first, which is milliseconds, and
- * every packet that loop relays is late by as much. Measured with {@code bench/media-calls.sh} on 2 cores
- * at 50-100 calls: p99 added jitter about 1 ms with two or four loops against 0.2 ms with one. Since Linux
+ * every packet that loop relays is late by as much ({@code perf sched timehist} under
+ * {@code bench/media-calls.sh} showed such waits of 0.5-4 ms). Since Linux
  * 6.12 a thread may request a shorter slice ({@code sched_setattr} with {@code sched_runtime} under
  * {@code SCHED_OTHER}, no privilege needed); a woken thread with a shorter slice than the running one
  * preempts it. The media loops request {@code media.schedSliceUs} (default {@value #DEFAULT_SLICE_US} us),
- * which changes only when they run, not how much: the scheduler still shares the CPU fairly. This is the
+ * which changes only when they run, not how much: the scheduler still shares the CPU fairly. Measured on
+ * 2 cores at 300 calls (two runs each, a noisy machine): p99 added jitter 0.37-4.5 ms with it, 1.7-6.1 ms
+ * without. It does not help against every wait: with the benchmark's idle-priority spinners, loops still
+ * waited about 1 ms at light load. This is the
  * unprivileged cousin of what Asterisk ({@code -p}) and FreeSWITCH ({@code -rp}) do with real-time
  * priority.
  *
